@@ -6,12 +6,13 @@
 __all__ = ['IMAGE_EXTENSIONS', 'EMBEDDED_PHOTOS', 'DIV2K_URLS', 'DataError', 'image_files', 'load_rgb', 'embedded_photos',
            'shared_data_dir', 'shared_train_dir', 'skip_without_shared', 'cache_dir', 'download_file',
            'download_and_extract', 'download_div2k', 'imresize', 'modcrop', 'sr_degrade', 'benchmark_pairs',
-           'gaussian_blur', 'sharpen_degrade', 'bicubic_upscale', 'rgb_to_y', 'psnr', 'to_float_batch', 'PatchConfig',
-           'load_source', 'cut_pairs', 'PatchPairs', 'make_patch_pairs', 'load_or_make', 'patch_pairs', 'timed',
-           'TensorLowRes', 'dihedral', 'PatchDataset', 'patch_dls', 'batches_per_second', 'synthetic_pairs',
-           'sample_pairs', 'unused_path', 'save_batch_picture', 'prepare_data', 'prepare_data_cli']
+           'gaussian_blur', 'sharpen_degrade', 'bicubic_upscale', 'rgb_to_y', 'scoring_planes', 'psnr',
+           'to_float_batch', 'PatchConfig', 'load_source', 'cut_pairs', 'PatchPairs', 'make_patch_pairs',
+           'load_or_make', 'patch_pairs', 'timed', 'TensorLowRes', 'dihedral', 'PatchDataset', 'patch_dls',
+           'batches_per_second', 'synthetic_pairs', 'sample_pairs', 'unused_path', 'save_batch_picture', 'prepare_data',
+           'prepare_data_cli']
 
-# %% ../nbs/01_data.ipynb #8eec75a5
+# %% ../nbs/01_data.ipynb #1d366d6d
 import hashlib, json, os, shutil, sys, time, urllib.error, urllib.request, warnings, zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -28,14 +29,14 @@ with warnings.catch_warnings(): # fastai 2.8 calls `torch.jit.script` at import,
     from fastai.vision.core import TensorImage
     import fastai.vision.data  # registers `show_batch` for (image, image) pairs
 
-# %% ../nbs/01_data.ipynb #1431de26
+# %% ../nbs/01_data.ipynb #9c505b1f
 class DataError(ValueError):
     "A problem with input data that the user can fix: the message names the file or folder and the fix"
 
-# %% ../nbs/01_data.ipynb #291ff1d0
+# %% ../nbs/01_data.ipynb #1f958e5d
 IMAGE_EXTENSIONS = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')
 
-# %% ../nbs/01_data.ipynb #09d6fcbb
+# %% ../nbs/01_data.ipynb #eadc2f77
 def image_files(
     folder:str|Path, # Folder searched recursively for images
 )->list[Path]:       # Sorted image paths
@@ -47,7 +48,7 @@ def image_files(
                                   "point to a folder of photographs")
     return files
 
-# %% ../nbs/01_data.ipynb #4afb4bcd
+# %% ../nbs/01_data.ipynb #40d780c9
 def _to_rgb8(im:Image.Image)->np.ndarray:
     "Convert a PIL image of any mode to an (H,W,3) uint8 array"
     if im.mode in ('I;16', 'I;16B', 'I;16L', 'I;16N', 'I', 'F'):
@@ -56,7 +57,7 @@ def _to_rgb8(im:Image.Image)->np.ndarray:
         return np.repeat(np.clip(a.round(), 0, 255).astype(np.uint8)[..., None], 3, axis=-1)
     return np.array(im.convert('RGB'))
 
-# %% ../nbs/01_data.ipynb #0fb64716
+# %% ../nbs/01_data.ipynb #f29c3bbd
 def _read_tiff(path:Path)->np.ndarray:
     "Read a TIFF that PIL cannot (16-bit RGB) with tifffile, as (H,W,3) uint8"
     import tifffile
@@ -66,7 +67,7 @@ def _read_tiff(path:Path)->np.ndarray:
     if a.ndim == 2: a = a[..., None]
     return np.ascontiguousarray(np.repeat(a, 3, -1) if a.shape[-1] == 1 else a[..., :3])
 
-# %% ../nbs/01_data.ipynb #931f4c11
+# %% ../nbs/01_data.ipynb #32eec790
 def load_rgb(
     path:str|Path, # Image file
 )->np.ndarray:     # (H,W,3) uint8, upright
@@ -81,7 +82,7 @@ def load_rgb(
         raise DataError(f"{path}: cannot read this image ({type(e).__name__}: {e}); "
                         "re-save it as PNG or JPEG, or remove it") from None
 
-# %% ../nbs/01_data.ipynb #126f47c4
+# %% ../nbs/01_data.ipynb #837e96f6
 EMBEDDED_PHOTOS = ('astronaut.png', 'chelsea.png', 'coffee.png', 'hubble_deep_field.jpg',
                    'motorcycle_left.png', 'motorcycle_right.png', 'rocket.jpg')
 
@@ -91,7 +92,7 @@ def embedded_photos()->list[Path]:
     folder = Path(skimage.__file__).parent/'data'
     return [folder/name for name in EMBEDDED_PHOTOS]
 
-# %% ../nbs/01_data.ipynb #2775aa1e
+# %% ../nbs/01_data.ipynb #35e40fe7
 def shared_data_dir()->Path|None:
     "The `shared/data` folder beside the project checkout (or `$DISTILL_SHARPEN_SHARED`), or `None` if absent"
     if env := os.environ.get('DISTILL_SHARPEN_SHARED'): return Path(env) if Path(env).is_dir() else None
@@ -99,24 +100,24 @@ def shared_data_dir()->Path|None:
         if (parent/'shared'/'data'/'README.md').is_file(): return parent/'shared'/'data'
     return None
 
-# %% ../nbs/01_data.ipynb #624205ee
+# %% ../nbs/01_data.ipynb #2e56f5b3
 def shared_train_dir()->Path|None:
     "The training photographs in the shared data folder, or `None` if absent"
     return shared_data_dir()/'train' if shared_data_dir() else None
 
-# %% ../nbs/01_data.ipynb #56532f1f
+# %% ../nbs/01_data.ipynb #4c4abe7b
 def skip_without_shared(what:str)->bool:
     "Print why a check that needs `../shared/data` is skipped, and return `True`, when that folder is absent"
     if shared_data_dir() is not None: return False
     print(f"skipped: {what} needs ../shared/data (or DISTILL_SHARPEN_SHARED), which is absent here")
     return True
 
-# %% ../nbs/01_data.ipynb #a28f9fed
+# %% ../nbs/01_data.ipynb #c11cdcef
 def cache_dir()->Path:
     "Folder for downloads and cached artefacts: `$DISTILL_SHARPEN_CACHE`, else `~/.cache/distill_sharpen`"
     return Path(os.environ.get('DISTILL_SHARPEN_CACHE', Path.home()/'.cache'/'distill_sharpen')).expanduser()
 
-# %% ../nbs/01_data.ipynb #227264b2
+# %% ../nbs/01_data.ipynb #5655c22a
 def download_file(
     url:str,          # Address of the file
     dest:Path,        # Where to save it; kept if it already exists
@@ -136,7 +137,7 @@ def download_file(
     part.replace(dest)
     return dest
 
-# %% ../nbs/01_data.ipynb #7e3e284a
+# %% ../nbs/01_data.ipynb #3f2103a1
 def download_and_extract(
     url:str,       # Address of a zip archive
     dest:Path,     # Folder the archive is extracted into
@@ -153,7 +154,7 @@ def download_and_extract(
     archive.unlink(); (dest/'.complete').touch()
     return dest
 
-# %% ../nbs/01_data.ipynb #97c7d4bb
+# %% ../nbs/01_data.ipynb #af0df3bc
 DIV2K_URLS = {'train': 'http://data.vision.ee.ethz.ch/cvl/DIV2K/DIV2K_train_HR.zip',
               'valid': 'http://data.vision.ee.ethz.ch/cvl/DIV2K/DIV2K_valid_HR.zip'}
 
@@ -165,14 +166,14 @@ def download_div2k(
     dest = download_and_extract(DIV2K_URLS[split], cache_dir()/'DIV2K'/split)
     return dest/f'DIV2K_{split}_HR'
 
-# %% ../nbs/01_data.ipynb #d54dbfb4
+# %% ../nbs/01_data.ipynb #d81eaba1
 def _cubic(x:Tensor)->Tensor:
     "Keys' cubic convolution kernel with a = -0.5, as MATLAB uses"
     ax = x.abs()
     return ((1.5*ax**3 - 2.5*ax**2 + 1)*(ax <= 1) +
             (-0.5*ax**3 + 2.5*ax**2 - 4*ax + 2)*((ax > 1) & (ax <= 2))).to(x.dtype)
 
-# %% ../nbs/01_data.ipynb #1c450b0b
+# %% ../nbs/01_data.ipynb #03269077
 def _contributions(in_len:int, out_len:int, scale:float)->tuple[Tensor, Tensor]:
     "Weights and (mirrored) input indices, each (out_len, taps), of MATLAB's bicubic resize along one axis"
     width = 4/scale if scale < 1 else 4.                      # antialiasing widens the kernel when shrinking
@@ -187,7 +188,7 @@ def _contributions(in_len:int, out_len:int, scale:float)->tuple[Tensor, Tensor]:
     idx = mirror[(idx[:, keep].long() - 1) % (2*in_len)]
     return weights[:, keep], idx
 
-# %% ../nbs/01_data.ipynb #45531fce
+# %% ../nbs/01_data.ipynb #7d693640
 def _resize_last_axis(x:Tensor, out_len:int, scale:float)->Tensor:
     "Resize the last axis of `x` with MATLAB's bicubic weights, in chunks that bound memory"
     weights, idx = _contributions(x.shape[-1], out_len, scale)
@@ -197,7 +198,7 @@ def _resize_last_axis(x:Tensor, out_len:int, scale:float)->Tensor:
     out = torch.cat([torch.einsum('rot,ot->ro', chunk[:, idx], weights) for chunk in flat.split(rows)])
     return out.reshape(*x.shape[:-1], out_len)
 
-# %% ../nbs/01_data.ipynb #fc634060
+# %% ../nbs/01_data.ipynb #e5e9807f
 def imresize(
     img:Tensor,                  # (...,H,W), float
     scale:float|None=None,       # Factor applied to both sides (e.g. 1/4 or 4)
@@ -212,7 +213,7 @@ def imresize(
     x = _resize_last_axis(x.transpose(-1, -2), out_h, scale_h).transpose(-1, -2)  # rows first, as MATLAB
     return _resize_last_axis(x, out_w, scale_w)
 
-# %% ../nbs/01_data.ipynb #8dfe8d7b
+# %% ../nbs/01_data.ipynb #35999225
 def modcrop(
     img:Tensor, # (...,H,W)
     scale:int,  # Crop H and W down to multiples of this
@@ -221,7 +222,7 @@ def modcrop(
     h, w = img.shape[-2:]
     return img[..., :h - h%scale, :w - w%scale]
 
-# %% ../nbs/01_data.ipynb #623dc297
+# %% ../nbs/01_data.ipynb #eedb284f
 def _to_uint8(x:Tensor)->Tensor: return x.round().clamp(0, 255).to(torch.uint8)
 
 def sr_degrade(
@@ -234,7 +235,7 @@ def sr_degrade(
     if h % scale or w % scale: raise ValueError(f"HR sides {h}x{w} are not multiples of {scale}: `modcrop` first")
     return _to_uint8(imresize(high_res, 1/scale))
 
-# %% ../nbs/01_data.ipynb #c00243b0
+# %% ../nbs/01_data.ipynb #e4123f83
 def benchmark_pairs(
     name:str,     # Benchmark folder under `shared/data/benchmarks`, e.g. 'Set5'
     scale:int=4,  # LR scale, read from `LR_bicubic/X{scale}`
@@ -249,7 +250,7 @@ def benchmark_pairs(
         pairs.append((hr_path.stem, lr, hr[:, :lr.shape[1]*scale, :lr.shape[2]*scale]))
     return pairs
 
-# %% ../nbs/01_data.ipynb #13a2a6fa
+# %% ../nbs/01_data.ipynb #2719996c
 def gaussian_blur(
     img:Tensor,  # (B,C,H,W), float
     sigma:float, # Standard deviation in pixels; 0 returns `img`
@@ -263,7 +264,7 @@ def gaussian_blur(
     x = F.conv2d(F.pad(img, (radius, radius, 0, 0), mode='reflect'), k.view(1, 1, 1, -1).expand(c, 1, 1, -1), groups=c)
     return F.conv2d(F.pad(x, (0, 0, radius, radius), mode='reflect'), k.view(1, 1, -1, 1).expand(c, 1, -1, 1), groups=c)
 
-# %% ../nbs/01_data.ipynb #21483765
+# %% ../nbs/01_data.ipynb #8195d1e6
 def sharpen_degrade(
     high_res:Tensor,      # (...,3,H,W), uint8, H and W multiples of `scale`
     scale:int=4,          # The frame was sent at 1/`scale` of its size
@@ -275,7 +276,7 @@ def sharpen_degrade(
     if blur_sigma > 0: up = gaussian_blur(up.reshape(-1, *up.shape[-3:]), blur_sigma).reshape(up.shape)
     return _to_uint8(up)
 
-# %% ../nbs/01_data.ipynb #12eabdbb
+# %% ../nbs/01_data.ipynb #8a1dfbca
 def bicubic_upscale(
     low_res:Tensor, # (B,3,h,w), float in [0,1]
     scale:int=4,    # Upscaling factor
@@ -284,36 +285,47 @@ def bicubic_upscale(
     if low_res.ndim != 4: raise ValueError(f"expected a (B,3,h,w) batch, got {tuple(low_res.shape)}")
     return imresize(low_res, scale).clamp(0, 1)
 
-# %% ../nbs/01_data.ipynb #1c7e0d59
+# %% ../nbs/01_data.ipynb #8bc52df3
 def rgb_to_y(
     img:Tensor, # (...,3,H,W), float in [0,1]
 )->Tensor:      # (...,H,W), Y in [16,235]
-    "Luma of `img` as MATLAB's `rgb2ycbcr` (ITU-R BT.601) computes it, on the 0–255 scale"
+    "Luma of `img` as MATLAB's `rgb2ycbcr` (ITU-R BT.601) computes it, on the 0–255 scale, not rounded"
     r, g, b = img.unbind(-3)
     return 16 + 65.481*r + 128.553*g + 24.966*b
 
-# %% ../nbs/01_data.ipynb #c09b1406
+# %% ../nbs/01_data.ipynb #aca16840
+def scoring_planes(
+    sr:Tensor,        # (B,3,H,W), float in [0,1]: the model's output
+    high_res:Tensor,  # (B,3,H,W), float in [0,1]: ground truth
+    shave:int=0,      # Pixels dropped from each border before scoring (benchmarks: the scale)
+    y_channel:bool=True, # Score the Y channel of YCbCr (published tables) instead of RGB
+)->tuple[Tensor, Tensor]: # (B,H',W') Y or (B,3,H',W') RGB, float64 on the 0–255 scale
+    "What the published protocol scores: both images rounded to 8 bits, their (rounded) Y or RGB, borders shaved"
+    if sr.shape != high_res.shape: raise ValueError(f"shapes differ: {tuple(sr.shape)} vs {tuple(high_res.shape)}")
+    sr, high_res = ((x.clamp(0, 1)*255).round().double()/255 for x in (sr, high_res))
+    if y_channel: sr, high_res = rgb_to_y(sr).round(), rgb_to_y(high_res).round()  # MATLAB's Y of a uint8 image is uint8
+    else: sr, high_res = sr*255, high_res*255
+    if shave: sr, high_res = sr[..., shave:-shave, shave:-shave], high_res[..., shave:-shave, shave:-shave]
+    return sr, high_res
+
+# %% ../nbs/01_data.ipynb #e14a3014
 def psnr(
     sr:Tensor,        # (B,3,H,W), float in [0,1]: the model's output
     high_res:Tensor,  # (B,3,H,W), float in [0,1]: ground truth
     shave:int=0,      # Pixels dropped from each border before scoring (benchmarks: the scale)
     y_channel:bool=True, # Score the Y channel of YCbCr (published tables) instead of RGB
 )->Tensor:            # (B,), dB
-    "Peak signal-to-noise ratio of each image in `sr` against `high_res`, both first rounded to 8 bits"
-    if sr.shape != high_res.shape: raise ValueError(f"shapes differ: {tuple(sr.shape)} vs {tuple(high_res.shape)}")
-    sr, high_res = ((x.clamp(0, 1)*255).round().double()/255 for x in (sr, high_res))
-    if y_channel: sr, high_res = rgb_to_y(sr), rgb_to_y(high_res)
-    else: sr, high_res = sr*255, high_res*255
-    if shave: sr, high_res = sr[..., shave:-shave, shave:-shave], high_res[..., shave:-shave, shave:-shave]
+    "Peak signal-to-noise ratio of each image in `sr` against `high_res`, as published tables compute it"
+    sr, high_res = scoring_planes(sr, high_res, shave, y_channel)
     mse = (sr - high_res).pow(2).flatten(1).mean(1)
     return (10*torch.log10(255**2/mse)).float()
 
-# %% ../nbs/01_data.ipynb #68a79274
+# %% ../nbs/01_data.ipynb #6e6f6a88
 def to_float_batch(img:Tensor)->Tensor:
     "A uint8 (3,H,W) image as a float (1,3,H,W) batch in [0,1]"
     return img[None].float()/255
 
-# %% ../nbs/01_data.ipynb #feb62045
+# %% ../nbs/01_data.ipynb #3fba2077
 @dataclass(frozen=True)
 class PatchConfig:
     "Every choice that changes a set of patch pairs: it keys their cache file"
@@ -332,13 +344,13 @@ class PatchConfig:
         if self.patch_size % self.scale: raise DataError(f"patch_size {self.patch_size} is not a multiple of scale {self.scale}")
         if self.task not in ('sr', 'sharpen'): raise DataError(f"task must be 'sr' or 'sharpen', got {self.task!r}")
 
-# %% ../nbs/01_data.ipynb #77997d74
+# %% ../nbs/01_data.ipynb #7ca50a2b
 def _jpeg_factor(path:Path, size:tuple[int,int], max_side:int|None)->int:
     "Integer factor by which a JPEG of `size` is shrunk so its long side is at most `max_side`"
     if max_side is None or path.suffix.lower() not in ('.jpg', '.jpeg'): return 1
     return -(-max(size)//max_side)
 
-# %% ../nbs/01_data.ipynb #b8c15a42
+# %% ../nbs/01_data.ipynb #9ef9a921
 def load_source(
     path:Path,                  # Image file
     jpeg_max_side:int|None=1024, # See `PatchConfig`
@@ -351,13 +363,13 @@ def load_source(
         img = np.array(im.resize((im.width//factor, im.height//factor), Image.Resampling.BICUBIC))
     return torch.from_numpy(np.ascontiguousarray(img)).permute(2, 0, 1)
 
-# %% ../nbs/01_data.ipynb #1e127f0d
+# %% ../nbs/01_data.ipynb #d2f97675
 def _degrade(high_res:Tensor, cfg:PatchConfig)->Tensor:
     "The model input for `high_res` under `cfg`'s task"
     if cfg.task == 'sr': return sr_degrade(high_res, cfg.scale)
     return sharpen_degrade(high_res, cfg.scale, cfg.blur_sigma)
 
-# %% ../nbs/01_data.ipynb #6fd7dbed
+# %% ../nbs/01_data.ipynb #3df59470
 def cut_pairs(
     high_res:Tensor,       # (3,H,W), uint8: one whole source image
     n:int,                 # Number of pairs to cut
@@ -376,7 +388,7 @@ def cut_pairs(
     inp = torch.stack([inputs[:, y*in_step:y*in_step+in_size, x*in_step:x*in_step+in_size] for y, x in zip(ys, xs)])
     return inp, hr
 
-# %% ../nbs/01_data.ipynb #3a125bd0
+# %% ../nbs/01_data.ipynb #8528bd91
 @dataclass
 class PatchPairs:
     "(input, HR) patch pairs as uint8 tensors, with their validation mask and source images"
@@ -391,7 +403,7 @@ class PatchPairs:
         return (f"PatchPairs: {len(self)} pairs ({int(self.is_valid.sum())} valid) from {len(self.sources)} images, "
                 f"inputs {tuple(self.inputs.shape[1:])}, HR {tuple(self.high_res.shape[1:])}")
 
-# %% ../nbs/01_data.ipynb #307e172d
+# %% ../nbs/01_data.ipynb #b5f0eb33
 def _usable_sizes(files:list[Path], cfg:PatchConfig)->dict[Path, tuple[int,int]]:
     "Working (W,H) of each file that can be opened and holds a patch; a warning for each one that cannot"
     sizes = {}
@@ -409,7 +421,7 @@ def _usable_sizes(files:list[Path], cfg:PatchConfig)->dict[Path, tuple[int,int]]
         sizes[path] = (w, h)
     return sizes
 
-# %% ../nbs/01_data.ipynb #4bbaa27f
+# %% ../nbs/01_data.ipynb #8245b1ee
 def _split_and_count(sizes:dict[Path, tuple[int,int]], cfg:PatchConfig, rng:np.random.Generator)->tuple[list[bool], np.ndarray]:
     "Which images are held out for validation, and how many patches each image gives"
     n = len(sizes)
@@ -418,7 +430,7 @@ def _split_and_count(sizes:dict[Path, tuple[int,int]], cfg:PatchConfig, rng:np.r
     areas = np.array([w*h for w, h in sizes.values()], dtype=np.float64)
     return valid.tolist(), rng.multinomial(cfg.n_patches, areas/areas.sum())
 
-# %% ../nbs/01_data.ipynb #d4645953
+# %% ../nbs/01_data.ipynb #14da4bc7
 def make_patch_pairs(
     files:list[Path],  # Source images
     cfg:PatchConfig,   # How to cut
@@ -445,7 +457,7 @@ def make_patch_pairs(
     source_idx = torch.cat([torch.full((len(r[1]),), r[0]) for r in results])
     return PatchPairs(inputs, high_res, torch.tensor(valid)[source_idx], source_idx, [str(p) for p in sizes], cfg)
 
-# %% ../nbs/01_data.ipynb #ef8ef8c0
+# %% ../nbs/01_data.ipynb #566477cb
 def load_or_make(
     path:Path,      # Cache file (saved with `torch.save`)
     make:callable,  # Called with no arguments when the file is missing
@@ -459,13 +471,13 @@ def load_or_make(
     torch.save(result, tmp); tmp.replace(path)
     return result
 
-# %% ../nbs/01_data.ipynb #59aee882
+# %% ../nbs/01_data.ipynb #0845b4e3
 def _cache_key(files:list[Path], cfg:PatchConfig)->str:
     "A short hash of `cfg` and the identity of every file in `files`"
     ident = [asdict(cfg)] + [(str(p.resolve()), p.stat().st_size, p.stat().st_mtime_ns) for p in files]
     return hashlib.sha256(json.dumps(ident, default=str).encode()).hexdigest()[:16]
 
-# %% ../nbs/01_data.ipynb #ae17271d
+# %% ../nbs/01_data.ipynb #4d5e8b85
 def patch_pairs(
     source:str|Path|list|None=None, # Folder, list of image files, or None for the embedded photographs
     cfg:PatchConfig=PatchConfig(),  # How to cut
@@ -477,14 +489,14 @@ def patch_pairs(
     path = Path(cache or cache_dir()/'patches')/f'{cfg.task}_x{cfg.scale}_{cfg.patch_size}px_{cfg.n_patches}_{_cache_key(files, cfg)}.pt'
     return load_or_make(path, lambda: make_patch_pairs(files, cfg, progress))
 
-# %% ../nbs/01_data.ipynb #c1f566bf
+# %% ../nbs/01_data.ipynb #24bca1e5
 def timed(f:callable)->tuple:
     "Call `f` with no arguments; return its result and the seconds it took"
     start = time.perf_counter()
     result = f()
     return result, time.perf_counter() - start
 
-# %% ../nbs/01_data.ipynb #fa5805dd
+# %% ../nbs/01_data.ipynb #0e8310fc
 class TensorLowRes(TensorImage):
     "A low-resolution input image: shown enlarged with bicubic so it can be compared with its HR target"
     def show(self, ctx=None, size:int|None=None, **kwargs):
@@ -494,7 +506,7 @@ class TensorLowRes(TensorImage):
         up = imresize(img[None], factor)[0].clamp(0, 1)
         return TensorImage(up).show(ctx=ctx, **kwargs)
 
-# %% ../nbs/01_data.ipynb #e9369a6f
+# %% ../nbs/01_data.ipynb #08a0e21a
 def dihedral(
     img:Tensor, # (...,H,W)
     k:int,      # Which of the 8 symmetries: rotation by 90°·(k%4), then a horizontal flip if k>=4
@@ -503,7 +515,7 @@ def dihedral(
     img = torch.rot90(img, k % 4, dims=(-2, -1))
     return img.flip(-1) if k >= 4 else img
 
-# %% ../nbs/01_data.ipynb #210eb169
+# %% ../nbs/01_data.ipynb #e50f84de
 class PatchDataset(torch.utils.data.Dataset):
     "One split of `PatchPairs`, as (TensorLowRes, TensorImage) uint8 items, randomly flipped and rotated if `augment`"
     def __init__(self,
@@ -521,7 +533,7 @@ class PatchDataset(torch.utils.data.Dataset):
             inp, hr = dihedral(inp, k), dihedral(hr, k)
         return TensorLowRes(inp), TensorImage(hr)
 
-# %% ../nbs/01_data.ipynb #5cf09487
+# %% ../nbs/01_data.ipynb #36065be6
 def patch_dls(
     pairs:PatchPairs,  # Patch pairs, e.g. from `patch_pairs`
     bs:int=16,         # Batch size
@@ -535,7 +547,7 @@ def patch_dls(
     return DataLoaders.from_dsets(train_ds, valid_ds, bs=bs, after_batch=[IntToFloatTensor()], device=device,
                                   num_workers=0, **kwargs)
 
-# %% ../nbs/01_data.ipynb #66788ed7
+# %% ../nbs/01_data.ipynb #9ed3ba60
 def batches_per_second(
     dl,           # A fastai DataLoader
     n:int=50,     # Batches to draw
@@ -547,7 +559,7 @@ def batches_per_second(
         except StopIteration: it = iter(dl); next(it)
     return n/(time.perf_counter() - start)
 
-# %% ../nbs/01_data.ipynb #71e9b463
+# %% ../nbs/01_data.ipynb #3f19419b
 def synthetic_pairs(
     n:int=2,     # Number of pairs
     size:int=16, # LR side, pixels
@@ -557,7 +569,7 @@ def synthetic_pairs(
     high_res = F.interpolate(torch.rand(n, 3, size, size), scale_factor=scale, mode='bilinear', align_corners=False)
     return imresize(high_res, 1/scale).clamp(0, 1), high_res
 
-# %% ../nbs/01_data.ipynb #88f7d525
+# %% ../nbs/01_data.ipynb #e8470f4c
 def sample_pairs(
     size:int=48, # LR crop side, pixels
     scale:int=4, # HR crops are `size*scale`
@@ -572,13 +584,13 @@ def sample_pairs(
         crops.append((sr_degrade(high_res, scale).float()/255, high_res.float()/255))
     return crops
 
-# %% ../nbs/01_data.ipynb #6c061f35
+# %% ../nbs/01_data.ipynb #139f8cdf
 def _describe(pairs:PatchPairs, seconds:float)->str:
     n_valid = int(pairs.is_valid.sum())
     return (f"{len(pairs)} patch pairs ({len(pairs)-n_valid} train, {n_valid} valid) from {len(pairs.sources)} images "
             f"in {seconds:.1f} s; input {tuple(pairs.inputs.shape[1:])}, HR {tuple(pairs.high_res.shape[1:])}")
 
-# %% ../nbs/01_data.ipynb #442ad4ca
+# %% ../nbs/01_data.ipynb #fa64c186
 def unused_path(
     path:str|Path, # Wished-for file name
 )->Path:           # `path`, or `stem-1.ext`, `stem-2.ext`... whichever does not exist yet
@@ -587,7 +599,7 @@ def unused_path(
     candidates = (path.with_name(f'{path.stem}-{i}{path.suffix}') for i in range(1, 10_000))
     return path if not path.exists() else next(p for p in candidates if not p.exists())
 
-# %% ../nbs/01_data.ipynb #2f2bbb8d
+# %% ../nbs/01_data.ipynb #0884b71a
 def save_batch_picture(
     pairs:PatchPairs, # Patch pairs to show
     path:str|Path,    # Picture file: .png, .jpg, .pdf or .svg; never overwritten
@@ -603,7 +615,7 @@ def save_batch_picture(
     plt.savefig(path, bbox_inches='tight'); plt.close('all')
     return path
 
-# %% ../nbs/01_data.ipynb #b52115ce
+# %% ../nbs/01_data.ipynb #da9d4df9
 def prepare_data(
     source:str|None=None, # Folder of images (default: the photographs inside scikit-image)
     n_patches:int=3200,   # Pairs to cut
@@ -619,7 +631,7 @@ def prepare_data(
     if preview: print(f"wrote {save_batch_picture(pairs, preview)}: inputs enlarged with bicubic beside their HR targets")
     return pairs
 
-# %% ../nbs/01_data.ipynb #ac30ce99
+# %% ../nbs/01_data.ipynb #a1540bde
 @call_parse
 def prepare_data_cli(
     source:str=None,           # Folder of images (default: the photographs inside scikit-image)
