@@ -7,12 +7,12 @@ __all__ = ['IMAGE_EXTENSIONS', 'EMBEDDED_PHOTOS', 'DIV2K_URLS', 'DataError', 'im
            'shared_data_dir', 'shared_train_dir', 'skip_without_shared', 'cache_dir', 'download_file',
            'download_and_extract', 'download_div2k', 'imresize', 'modcrop', 'sr_degrade', 'benchmark_pairs',
            'gaussian_blur', 'sharpen_degrade', 'bicubic_upscale', 'rgb_to_y', 'scoring_planes', 'psnr',
-           'to_float_batch', 'PatchConfig', 'load_source', 'cut_pairs', 'PatchPairs', 'make_patch_pairs',
-           'load_or_make', 'patch_pairs', 'timed', 'TensorLowRes', 'dihedral', 'PatchDataset', 'patch_dls',
-           'batches_per_second', 'synthetic_pairs', 'sample_pairs', 'unused_path', 'save_batch_picture', 'prepare_data',
-           'prepare_data_cli']
+           'to_float_batch', 'benchmark_psnr', 'PatchConfig', 'load_source', 'cut_pairs', 'PatchPairs',
+           'make_patch_pairs', 'load_or_make', 'patch_pairs', 'timed', 'TensorLowRes', 'dihedral', 'PatchDataset',
+           'patch_dls', 'batches_per_second', 'synthetic_pairs', 'sample_pairs', 'unused_path', 'save_batch_picture',
+           'prepare_data', 'prepare_data_cli']
 
-# %% ../nbs/01_data.ipynb #1d366d6d
+# %% ../nbs/01_data.ipynb #7135f5f0
 import hashlib, json, os, shutil, sys, time, urllib.error, urllib.request, warnings, zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -29,14 +29,14 @@ with warnings.catch_warnings(): # fastai 2.8 calls `torch.jit.script` at import,
     from fastai.vision.core import TensorImage
     import fastai.vision.data  # registers `show_batch` for (image, image) pairs
 
-# %% ../nbs/01_data.ipynb #9c505b1f
+# %% ../nbs/01_data.ipynb #2bdd26b1
 class DataError(ValueError):
     "A problem with input data that the user can fix: the message names the file or folder and the fix"
 
-# %% ../nbs/01_data.ipynb #1f958e5d
+# %% ../nbs/01_data.ipynb #9412afc8
 IMAGE_EXTENSIONS = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')
 
-# %% ../nbs/01_data.ipynb #eadc2f77
+# %% ../nbs/01_data.ipynb #d4c5e5e3
 def image_files(
     folder:str|Path, # Folder searched recursively for images
 )->list[Path]:       # Sorted image paths
@@ -48,7 +48,7 @@ def image_files(
                                   "point to a folder of photographs")
     return files
 
-# %% ../nbs/01_data.ipynb #40d780c9
+# %% ../nbs/01_data.ipynb #242e91e3
 def _to_rgb8(im:Image.Image)->np.ndarray:
     "Convert a PIL image of any mode to an (H,W,3) uint8 array"
     if im.mode in ('I;16', 'I;16B', 'I;16L', 'I;16N', 'I', 'F'):
@@ -57,7 +57,7 @@ def _to_rgb8(im:Image.Image)->np.ndarray:
         return np.repeat(np.clip(a.round(), 0, 255).astype(np.uint8)[..., None], 3, axis=-1)
     return np.array(im.convert('RGB'))
 
-# %% ../nbs/01_data.ipynb #f29c3bbd
+# %% ../nbs/01_data.ipynb #93e99367
 def _read_tiff(path:Path)->np.ndarray:
     "Read a TIFF that PIL cannot (16-bit RGB) with tifffile, as (H,W,3) uint8"
     import tifffile
@@ -67,7 +67,7 @@ def _read_tiff(path:Path)->np.ndarray:
     if a.ndim == 2: a = a[..., None]
     return np.ascontiguousarray(np.repeat(a, 3, -1) if a.shape[-1] == 1 else a[..., :3])
 
-# %% ../nbs/01_data.ipynb #32eec790
+# %% ../nbs/01_data.ipynb #fc2fbcb8
 def load_rgb(
     path:str|Path, # Image file
 )->np.ndarray:     # (H,W,3) uint8, upright
@@ -82,7 +82,7 @@ def load_rgb(
         raise DataError(f"{path}: cannot read this image ({type(e).__name__}: {e}); "
                         "re-save it as PNG or JPEG, or remove it") from None
 
-# %% ../nbs/01_data.ipynb #837e96f6
+# %% ../nbs/01_data.ipynb #1a62738d
 EMBEDDED_PHOTOS = ('astronaut.png', 'chelsea.png', 'coffee.png', 'hubble_deep_field.jpg',
                    'motorcycle_left.png', 'motorcycle_right.png', 'rocket.jpg')
 
@@ -92,7 +92,7 @@ def embedded_photos()->list[Path]:
     folder = Path(skimage.__file__).parent/'data'
     return [folder/name for name in EMBEDDED_PHOTOS]
 
-# %% ../nbs/01_data.ipynb #35e40fe7
+# %% ../nbs/01_data.ipynb #1b12f9b2
 def shared_data_dir()->Path|None:
     "The `shared/data` folder beside the project checkout (or `$DISTILL_SHARPEN_SHARED`), or `None` if absent"
     if env := os.environ.get('DISTILL_SHARPEN_SHARED'): return Path(env) if Path(env).is_dir() else None
@@ -100,24 +100,24 @@ def shared_data_dir()->Path|None:
         if (parent/'shared'/'data'/'README.md').is_file(): return parent/'shared'/'data'
     return None
 
-# %% ../nbs/01_data.ipynb #2e56f5b3
+# %% ../nbs/01_data.ipynb #01fc69ec
 def shared_train_dir()->Path|None:
     "The training photographs in the shared data folder, or `None` if absent"
     return shared_data_dir()/'train' if shared_data_dir() else None
 
-# %% ../nbs/01_data.ipynb #4c4abe7b
+# %% ../nbs/01_data.ipynb #ba9cc175
 def skip_without_shared(what:str)->bool:
     "Print why a check that needs `../shared/data` is skipped, and return `True`, when that folder is absent"
     if shared_data_dir() is not None: return False
     print(f"skipped: {what} needs ../shared/data (or DISTILL_SHARPEN_SHARED), which is absent here")
     return True
 
-# %% ../nbs/01_data.ipynb #c11cdcef
+# %% ../nbs/01_data.ipynb #f514c6eb
 def cache_dir()->Path:
     "Folder for downloads and cached artefacts: `$DISTILL_SHARPEN_CACHE`, else `~/.cache/distill_sharpen`"
     return Path(os.environ.get('DISTILL_SHARPEN_CACHE', Path.home()/'.cache'/'distill_sharpen')).expanduser()
 
-# %% ../nbs/01_data.ipynb #5655c22a
+# %% ../nbs/01_data.ipynb #fddbf61f
 def download_file(
     url:str,          # Address of the file
     dest:Path,        # Where to save it; kept if it already exists
@@ -137,7 +137,7 @@ def download_file(
     part.replace(dest)
     return dest
 
-# %% ../nbs/01_data.ipynb #3f2103a1
+# %% ../nbs/01_data.ipynb #6106e29e
 def download_and_extract(
     url:str,       # Address of a zip archive
     dest:Path,     # Folder the archive is extracted into
@@ -154,7 +154,7 @@ def download_and_extract(
     archive.unlink(); (dest/'.complete').touch()
     return dest
 
-# %% ../nbs/01_data.ipynb #af0df3bc
+# %% ../nbs/01_data.ipynb #05f45123
 DIV2K_URLS = {'train': 'http://data.vision.ee.ethz.ch/cvl/DIV2K/DIV2K_train_HR.zip',
               'valid': 'http://data.vision.ee.ethz.ch/cvl/DIV2K/DIV2K_valid_HR.zip'}
 
@@ -166,14 +166,14 @@ def download_div2k(
     dest = download_and_extract(DIV2K_URLS[split], cache_dir()/'DIV2K'/split)
     return dest/f'DIV2K_{split}_HR'
 
-# %% ../nbs/01_data.ipynb #d81eaba1
+# %% ../nbs/01_data.ipynb #bf360e05
 def _cubic(x:Tensor)->Tensor:
     "Keys' cubic convolution kernel with a = -0.5, as MATLAB uses"
     ax = x.abs()
     return ((1.5*ax**3 - 2.5*ax**2 + 1)*(ax <= 1) +
             (-0.5*ax**3 + 2.5*ax**2 - 4*ax + 2)*((ax > 1) & (ax <= 2))).to(x.dtype)
 
-# %% ../nbs/01_data.ipynb #03269077
+# %% ../nbs/01_data.ipynb #c80aa7bf
 def _contributions(in_len:int, out_len:int, scale:float)->tuple[Tensor, Tensor]:
     "Weights and (mirrored) input indices, each (out_len, taps), of MATLAB's bicubic resize along one axis"
     width = 4/scale if scale < 1 else 4.                      # antialiasing widens the kernel when shrinking
@@ -188,7 +188,7 @@ def _contributions(in_len:int, out_len:int, scale:float)->tuple[Tensor, Tensor]:
     idx = mirror[(idx[:, keep].long() - 1) % (2*in_len)]
     return weights[:, keep], idx
 
-# %% ../nbs/01_data.ipynb #7d693640
+# %% ../nbs/01_data.ipynb #2fa8e47c
 def _resize_last_axis(x:Tensor, out_len:int, scale:float)->Tensor:
     "Resize the last axis of `x` with MATLAB's bicubic weights, in chunks that bound memory"
     weights, idx = _contributions(x.shape[-1], out_len, scale)
@@ -198,7 +198,7 @@ def _resize_last_axis(x:Tensor, out_len:int, scale:float)->Tensor:
     out = torch.cat([torch.einsum('rot,ot->ro', chunk[:, idx], weights) for chunk in flat.split(rows)])
     return out.reshape(*x.shape[:-1], out_len)
 
-# %% ../nbs/01_data.ipynb #e5e9807f
+# %% ../nbs/01_data.ipynb #7d446b03
 def imresize(
     img:Tensor,                  # (...,H,W), float
     scale:float|None=None,       # Factor applied to both sides (e.g. 1/4 or 4)
@@ -213,7 +213,7 @@ def imresize(
     x = _resize_last_axis(x.transpose(-1, -2), out_h, scale_h).transpose(-1, -2)  # rows first, as MATLAB
     return _resize_last_axis(x, out_w, scale_w)
 
-# %% ../nbs/01_data.ipynb #35999225
+# %% ../nbs/01_data.ipynb #e5caedbc
 def modcrop(
     img:Tensor, # (...,H,W)
     scale:int,  # Crop H and W down to multiples of this
@@ -222,7 +222,7 @@ def modcrop(
     h, w = img.shape[-2:]
     return img[..., :h - h%scale, :w - w%scale]
 
-# %% ../nbs/01_data.ipynb #eedb284f
+# %% ../nbs/01_data.ipynb #203646ad
 def _to_uint8(x:Tensor)->Tensor: return x.round().clamp(0, 255).to(torch.uint8)
 
 def sr_degrade(
@@ -235,7 +235,7 @@ def sr_degrade(
     if h % scale or w % scale: raise ValueError(f"HR sides {h}x{w} are not multiples of {scale}: `modcrop` first")
     return _to_uint8(imresize(high_res, 1/scale))
 
-# %% ../nbs/01_data.ipynb #e4123f83
+# %% ../nbs/01_data.ipynb #45732e78
 def benchmark_pairs(
     name:str,     # Benchmark folder under `shared/data/benchmarks`, e.g. 'Set5'
     scale:int=4,  # LR scale, read from `LR_bicubic/X{scale}`
@@ -250,7 +250,7 @@ def benchmark_pairs(
         pairs.append((hr_path.stem, lr, hr[:, :lr.shape[1]*scale, :lr.shape[2]*scale]))
     return pairs
 
-# %% ../nbs/01_data.ipynb #2719996c
+# %% ../nbs/01_data.ipynb #0987f09d
 def gaussian_blur(
     img:Tensor,  # (B,C,H,W), float
     sigma:float, # Standard deviation in pixels; 0 returns `img`
@@ -264,7 +264,7 @@ def gaussian_blur(
     x = F.conv2d(F.pad(img, (radius, radius, 0, 0), mode='reflect'), k.view(1, 1, 1, -1).expand(c, 1, 1, -1), groups=c)
     return F.conv2d(F.pad(x, (0, 0, radius, radius), mode='reflect'), k.view(1, 1, -1, 1).expand(c, 1, -1, 1), groups=c)
 
-# %% ../nbs/01_data.ipynb #8195d1e6
+# %% ../nbs/01_data.ipynb #0ac57115
 def sharpen_degrade(
     high_res:Tensor,      # (...,3,H,W), uint8, H and W multiples of `scale`
     scale:int=4,          # The frame was sent at 1/`scale` of its size
@@ -276,7 +276,7 @@ def sharpen_degrade(
     if blur_sigma > 0: up = gaussian_blur(up.reshape(-1, *up.shape[-3:]), blur_sigma).reshape(up.shape)
     return _to_uint8(up)
 
-# %% ../nbs/01_data.ipynb #8a1dfbca
+# %% ../nbs/01_data.ipynb #40071aa8
 def bicubic_upscale(
     low_res:Tensor, # (B,3,h,w), float in [0,1]
     scale:int=4,    # Upscaling factor
@@ -285,7 +285,7 @@ def bicubic_upscale(
     if low_res.ndim != 4: raise ValueError(f"expected a (B,3,h,w) batch, got {tuple(low_res.shape)}")
     return imresize(low_res, scale).clamp(0, 1)
 
-# %% ../nbs/01_data.ipynb #8bc52df3
+# %% ../nbs/01_data.ipynb #c76558d2
 def rgb_to_y(
     img:Tensor, # (...,3,H,W), float in [0,1]
 )->Tensor:      # (...,H,W), Y in [16,235]
@@ -293,7 +293,7 @@ def rgb_to_y(
     r, g, b = img.unbind(-3)
     return 16 + 65.481*r + 128.553*g + 24.966*b
 
-# %% ../nbs/01_data.ipynb #aca16840
+# %% ../nbs/01_data.ipynb #1e9278b8
 def scoring_planes(
     sr:Tensor,        # (B,3,H,W), float in [0,1]: the model's output
     high_res:Tensor,  # (B,3,H,W), float in [0,1]: ground truth
@@ -308,7 +308,7 @@ def scoring_planes(
     if shave: sr, high_res = sr[..., shave:-shave, shave:-shave], high_res[..., shave:-shave, shave:-shave]
     return sr, high_res
 
-# %% ../nbs/01_data.ipynb #e14a3014
+# %% ../nbs/01_data.ipynb #dec82987
 def psnr(
     sr:Tensor,        # (B,3,H,W), float in [0,1]: the model's output
     high_res:Tensor,  # (B,3,H,W), float in [0,1]: ground truth
@@ -320,12 +320,23 @@ def psnr(
     mse = (sr - high_res).pow(2).flatten(1).mean(1)
     return (10*torch.log10(255**2/mse)).float()
 
-# %% ../nbs/01_data.ipynb #6e6f6a88
+# %% ../nbs/01_data.ipynb #44a79f8e
 def to_float_batch(img:Tensor)->Tensor:
     "A uint8 (3,H,W) image as a float (1,3,H,W) batch in [0,1]"
     return img[None].float()/255
 
-# %% ../nbs/01_data.ipynb #3fba2077
+# %% ../nbs/01_data.ipynb #54c5b0c5
+def benchmark_psnr(
+    model:callable,     # Maps an LR batch (1,3,h,w) float in [0,1] to (1,3,h*scale,w*scale)
+    name:str='Set5',    # Benchmark set under `shared/data/benchmarks`
+    scale:int=4,        # Scale of the official LR images; also the border shaved
+)->Tensor:              # (n_images,), dB
+    "Y-channel PSNR of `model` on each image of a benchmark set, official LR, `scale` pixels shaved"
+    with torch.no_grad():
+        return torch.cat([psnr(model(to_float_batch(lr)).float().cpu(), to_float_batch(hr), shave=scale)
+                          for _, lr, hr in benchmark_pairs(name, scale)])
+
+# %% ../nbs/01_data.ipynb #8cf18aa3
 @dataclass(frozen=True)
 class PatchConfig:
     "Every choice that changes a set of patch pairs: it keys their cache file"
@@ -344,13 +355,13 @@ class PatchConfig:
         if self.patch_size % self.scale: raise DataError(f"patch_size {self.patch_size} is not a multiple of scale {self.scale}")
         if self.task not in ('sr', 'sharpen'): raise DataError(f"task must be 'sr' or 'sharpen', got {self.task!r}")
 
-# %% ../nbs/01_data.ipynb #7ca50a2b
+# %% ../nbs/01_data.ipynb #ab3b4e27
 def _jpeg_factor(path:Path, size:tuple[int,int], max_side:int|None)->int:
     "Integer factor by which a JPEG of `size` is shrunk so its long side is at most `max_side`"
     if max_side is None or path.suffix.lower() not in ('.jpg', '.jpeg'): return 1
     return -(-max(size)//max_side)
 
-# %% ../nbs/01_data.ipynb #9ef9a921
+# %% ../nbs/01_data.ipynb #10eec9d5
 def load_source(
     path:Path,                  # Image file
     jpeg_max_side:int|None=1024, # See `PatchConfig`
@@ -363,13 +374,13 @@ def load_source(
         img = np.array(im.resize((im.width//factor, im.height//factor), Image.Resampling.BICUBIC))
     return torch.from_numpy(np.ascontiguousarray(img)).permute(2, 0, 1)
 
-# %% ../nbs/01_data.ipynb #d2f97675
+# %% ../nbs/01_data.ipynb #2dd7d3b3
 def _degrade(high_res:Tensor, cfg:PatchConfig)->Tensor:
     "The model input for `high_res` under `cfg`'s task"
     if cfg.task == 'sr': return sr_degrade(high_res, cfg.scale)
     return sharpen_degrade(high_res, cfg.scale, cfg.blur_sigma)
 
-# %% ../nbs/01_data.ipynb #3df59470
+# %% ../nbs/01_data.ipynb #cb6144d7
 def cut_pairs(
     high_res:Tensor,       # (3,H,W), uint8: one whole source image
     n:int,                 # Number of pairs to cut
@@ -388,7 +399,7 @@ def cut_pairs(
     inp = torch.stack([inputs[:, y*in_step:y*in_step+in_size, x*in_step:x*in_step+in_size] for y, x in zip(ys, xs)])
     return inp, hr
 
-# %% ../nbs/01_data.ipynb #8528bd91
+# %% ../nbs/01_data.ipynb #c238e45b
 @dataclass
 class PatchPairs:
     "(input, HR) patch pairs as uint8 tensors, with their validation mask and source images"
@@ -403,7 +414,7 @@ class PatchPairs:
         return (f"PatchPairs: {len(self)} pairs ({int(self.is_valid.sum())} valid) from {len(self.sources)} images, "
                 f"inputs {tuple(self.inputs.shape[1:])}, HR {tuple(self.high_res.shape[1:])}")
 
-# %% ../nbs/01_data.ipynb #b5f0eb33
+# %% ../nbs/01_data.ipynb #0afad17a
 def _usable_sizes(files:list[Path], cfg:PatchConfig)->dict[Path, tuple[int,int]]:
     "Working (W,H) of each file that can be opened and holds a patch; a warning for each one that cannot"
     sizes = {}
@@ -421,7 +432,7 @@ def _usable_sizes(files:list[Path], cfg:PatchConfig)->dict[Path, tuple[int,int]]
         sizes[path] = (w, h)
     return sizes
 
-# %% ../nbs/01_data.ipynb #8245b1ee
+# %% ../nbs/01_data.ipynb #eda3ff5e
 def _split_and_count(sizes:dict[Path, tuple[int,int]], cfg:PatchConfig, rng:np.random.Generator)->tuple[list[bool], np.ndarray]:
     "Which images are held out for validation, and how many patches each image gives"
     n = len(sizes)
@@ -430,7 +441,7 @@ def _split_and_count(sizes:dict[Path, tuple[int,int]], cfg:PatchConfig, rng:np.r
     areas = np.array([w*h for w, h in sizes.values()], dtype=np.float64)
     return valid.tolist(), rng.multinomial(cfg.n_patches, areas/areas.sum())
 
-# %% ../nbs/01_data.ipynb #14da4bc7
+# %% ../nbs/01_data.ipynb #8909e973
 def make_patch_pairs(
     files:list[Path],  # Source images
     cfg:PatchConfig,   # How to cut
@@ -457,7 +468,7 @@ def make_patch_pairs(
     source_idx = torch.cat([torch.full((len(r[1]),), r[0]) for r in results])
     return PatchPairs(inputs, high_res, torch.tensor(valid)[source_idx], source_idx, [str(p) for p in sizes], cfg)
 
-# %% ../nbs/01_data.ipynb #566477cb
+# %% ../nbs/01_data.ipynb #0c1985b5
 def load_or_make(
     path:Path,      # Cache file (saved with `torch.save`)
     make:callable,  # Called with no arguments when the file is missing
@@ -471,13 +482,13 @@ def load_or_make(
     torch.save(result, tmp); tmp.replace(path)
     return result
 
-# %% ../nbs/01_data.ipynb #0845b4e3
+# %% ../nbs/01_data.ipynb #cc1f74ff
 def _cache_key(files:list[Path], cfg:PatchConfig)->str:
     "A short hash of `cfg` and the identity of every file in `files`"
     ident = [asdict(cfg)] + [(str(p.resolve()), p.stat().st_size, p.stat().st_mtime_ns) for p in files]
     return hashlib.sha256(json.dumps(ident, default=str).encode()).hexdigest()[:16]
 
-# %% ../nbs/01_data.ipynb #4d5e8b85
+# %% ../nbs/01_data.ipynb #eb0ad20c
 def patch_pairs(
     source:str|Path|list|None=None, # Folder, list of image files, or None for the embedded photographs
     cfg:PatchConfig=PatchConfig(),  # How to cut
@@ -489,14 +500,14 @@ def patch_pairs(
     path = Path(cache or cache_dir()/'patches')/f'{cfg.task}_x{cfg.scale}_{cfg.patch_size}px_{cfg.n_patches}_{_cache_key(files, cfg)}.pt'
     return load_or_make(path, lambda: make_patch_pairs(files, cfg, progress))
 
-# %% ../nbs/01_data.ipynb #24bca1e5
+# %% ../nbs/01_data.ipynb #73854309
 def timed(f:callable)->tuple:
     "Call `f` with no arguments; return its result and the seconds it took"
     start = time.perf_counter()
     result = f()
     return result, time.perf_counter() - start
 
-# %% ../nbs/01_data.ipynb #0e8310fc
+# %% ../nbs/01_data.ipynb #e09bf6c2
 class TensorLowRes(TensorImage):
     "A low-resolution input image: shown enlarged with bicubic so it can be compared with its HR target"
     def show(self, ctx=None, size:int|None=None, **kwargs):
@@ -506,7 +517,7 @@ class TensorLowRes(TensorImage):
         up = imresize(img[None], factor)[0].clamp(0, 1)
         return TensorImage(up).show(ctx=ctx, **kwargs)
 
-# %% ../nbs/01_data.ipynb #08a0e21a
+# %% ../nbs/01_data.ipynb #4f8a4c9d
 def dihedral(
     img:Tensor, # (...,H,W)
     k:int,      # Which of the 8 symmetries: rotation by 90°·(k%4), then a horizontal flip if k>=4
@@ -515,39 +526,46 @@ def dihedral(
     img = torch.rot90(img, k % 4, dims=(-2, -1))
     return img.flip(-1) if k >= 4 else img
 
-# %% ../nbs/01_data.ipynb #e50f84de
+# %% ../nbs/01_data.ipynb #0e3ea8c9
 class PatchDataset(torch.utils.data.Dataset):
-    "One split of `PatchPairs`, as (TensorLowRes, TensorImage) uint8 items, randomly flipped and rotated if `augment`"
+    "One split of `PatchPairs` as uint8 (input, HR[, teacher output]) items, randomly flipped and rotated if `augment`"
+    n_inp = 1  # fastai: the first element is the input, the others are targets
     def __init__(self,
         pairs:PatchPairs, # Where the patches come from
         valid:bool,       # Take the validation patches (else training)
         augment:bool=False, # Apply a random symmetry to each item (training)
+        teacher_sr:Tensor|None=None, # (N,3,p,p) uint8 teacher outputs aligned with `pairs`, added as a second target
     ):
         idx = torch.where(pairs.is_valid == valid)[0]
-        self.inputs, self.high_res, self.augment = pairs.inputs[idx], pairs.high_res[idx], augment
-    def __len__(self): return len(self.inputs)
+        self.tensors = [pairs.inputs[idx], pairs.high_res[idx]] + ([teacher_sr[idx]] if teacher_sr is not None else [])
+        self.augment = augment
+    def __len__(self): return len(self.tensors[0])
     def __getitem__(self, i):
-        inp, hr = self.inputs[i], self.high_res[i]
+        items = [t[i] for t in self.tensors]
         if self.augment:
             k = int(torch.randint(8, ()))
-            inp, hr = dihedral(inp, k), dihedral(hr, k)
-        return TensorLowRes(inp), TensorImage(hr)
+            items = [dihedral(t, k) for t in items]
+        return TensorLowRes(items[0]), *map(TensorImage, items[1:])
 
-# %% ../nbs/01_data.ipynb #36065be6
+# %% ../nbs/01_data.ipynb #5e756cdd
 def patch_dls(
     pairs:PatchPairs,  # Patch pairs, e.g. from `patch_pairs`
     bs:int=16,         # Batch size
     augment:bool=True, # Random flips and 90° rotations of training items
     device:str|torch.device|None=None, # Where batches go (default: the GPU if there is one)
+    teacher_sr:Tensor|None=None, # Cached teacher outputs aligned with `pairs`: a second target of training batches
     **kwargs,          # Passed to `DataLoaders.from_dsets`, e.g. `num_workers`
 )->DataLoaders:
     "fastai `DataLoaders` of (input, HR) float batches in [0,1]; validation is neither shuffled nor augmented"
-    train_ds, valid_ds = PatchDataset(pairs, False, augment), PatchDataset(pairs, True)
+    if teacher_sr is not None and teacher_sr.shape != pairs.high_res.shape:
+        raise DataError(f"teacher outputs {tuple(teacher_sr.shape)} do not match the HR patches {tuple(pairs.high_res.shape)}: "
+                        "rebuild the teacher cache for these pairs")
+    train_ds, valid_ds = PatchDataset(pairs, False, augment, teacher_sr), PatchDataset(pairs, True)
     if len(train_ds) == 0: raise DataError("no training patches: use more images or a lower valid_pct")
     return DataLoaders.from_dsets(train_ds, valid_ds, bs=bs, after_batch=[IntToFloatTensor()], device=device,
                                   num_workers=0, **kwargs)
 
-# %% ../nbs/01_data.ipynb #9ed3ba60
+# %% ../nbs/01_data.ipynb #7696be6e
 def batches_per_second(
     dl,           # A fastai DataLoader
     n:int=50,     # Batches to draw
@@ -559,7 +577,7 @@ def batches_per_second(
         except StopIteration: it = iter(dl); next(it)
     return n/(time.perf_counter() - start)
 
-# %% ../nbs/01_data.ipynb #3f19419b
+# %% ../nbs/01_data.ipynb #98542f79
 def synthetic_pairs(
     n:int=2,     # Number of pairs
     size:int=16, # LR side, pixels
@@ -569,7 +587,7 @@ def synthetic_pairs(
     high_res = F.interpolate(torch.rand(n, 3, size, size), scale_factor=scale, mode='bilinear', align_corners=False)
     return imresize(high_res, 1/scale).clamp(0, 1), high_res
 
-# %% ../nbs/01_data.ipynb #e8470f4c
+# %% ../nbs/01_data.ipynb #108ee1e0
 def sample_pairs(
     size:int=48, # LR crop side, pixels
     scale:int=4, # HR crops are `size*scale`
@@ -584,13 +602,13 @@ def sample_pairs(
         crops.append((sr_degrade(high_res, scale).float()/255, high_res.float()/255))
     return crops
 
-# %% ../nbs/01_data.ipynb #139f8cdf
+# %% ../nbs/01_data.ipynb #5b8c4460
 def _describe(pairs:PatchPairs, seconds:float)->str:
     n_valid = int(pairs.is_valid.sum())
     return (f"{len(pairs)} patch pairs ({len(pairs)-n_valid} train, {n_valid} valid) from {len(pairs.sources)} images "
             f"in {seconds:.1f} s; input {tuple(pairs.inputs.shape[1:])}, HR {tuple(pairs.high_res.shape[1:])}")
 
-# %% ../nbs/01_data.ipynb #fa64c186
+# %% ../nbs/01_data.ipynb #513dae3f
 def unused_path(
     path:str|Path, # Wished-for file name
 )->Path:           # `path`, or `stem-1.ext`, `stem-2.ext`... whichever does not exist yet
@@ -599,7 +617,7 @@ def unused_path(
     candidates = (path.with_name(f'{path.stem}-{i}{path.suffix}') for i in range(1, 10_000))
     return path if not path.exists() else next(p for p in candidates if not p.exists())
 
-# %% ../nbs/01_data.ipynb #0884b71a
+# %% ../nbs/01_data.ipynb #eeef97d1
 def save_batch_picture(
     pairs:PatchPairs, # Patch pairs to show
     path:str|Path,    # Picture file: .png, .jpg, .pdf or .svg; never overwritten
@@ -615,7 +633,7 @@ def save_batch_picture(
     plt.savefig(path, bbox_inches='tight'); plt.close('all')
     return path
 
-# %% ../nbs/01_data.ipynb #da9d4df9
+# %% ../nbs/01_data.ipynb #c6844ee7
 def prepare_data(
     source:str|None=None, # Folder of images (default: the photographs inside scikit-image)
     n_patches:int=3200,   # Pairs to cut
@@ -631,7 +649,7 @@ def prepare_data(
     if preview: print(f"wrote {save_batch_picture(pairs, preview)}: inputs enlarged with bicubic beside their HR targets")
     return pairs
 
-# %% ../nbs/01_data.ipynb #a1540bde
+# %% ../nbs/01_data.ipynb #070a3ba5
 @call_parse
 def prepare_data_cli(
     source:str=None,           # Folder of images (default: the photographs inside scikit-image)
