@@ -6,7 +6,7 @@
 __all__ = ['DistillationCallback', 'distill_learner', 'TrainConfig', 'make_student', 'Checkpoint', 'BestModel', 'train_student',
            'train_cli', 'plot_history', 'ship_student', 'kd_study', 'kd_summary', 'write_kd_study', 'kd_study_parts']
 
-# %% ../nbs/04_distillation.ipynb #5a4cd712
+# %% ../nbs/04_distillation.ipynb #b4dfe545
 import json, os, sys, time, warnings
 from dataclasses import asdict, dataclass, replace
 from datetime import date
@@ -32,7 +32,7 @@ from .data import *
 from .teacher import *
 from .student import *
 
-# %% ../nbs/04_distillation.ipynb #328187c0
+# %% ../nbs/04_distillation.ipynb #d8450864
 class DistillationCallback(Callback):
     "Add β·L1(student, teacher) to the student's α·L1(student, HR) training loss"
     run_valid = False  # validation keeps the plain L1 to HR, comparable with runs without a teacher
@@ -42,7 +42,7 @@ class DistillationCallback(Callback):
         teacher_weight:float=1.0,    # β: weight of the L1 distance to the teacher's output
     ): store_attr()
 
-# %% ../nbs/04_distillation.ipynb #e37efe79
+# %% ../nbs/04_distillation.ipynb #228ff22c
 @patch
 def before_fit(self:DistillationCallback):
     "Freeze the teacher and put it on the student's device"
@@ -60,7 +60,7 @@ def before_batch(self:DistillationCallback):
     self.teacher_sr = self.yb[1] if len(self.yb) > 1 else None
     self.learn.yb = self.yb[:1]
 
-# %% ../nbs/04_distillation.ipynb #dbb7478c
+# %% ../nbs/04_distillation.ipynb #e0d58617
 @patch
 def after_pred(self:DistillationCallback):
     "Run the teacher (fp32 or bf16, never inside fp16 autocast) when the batch brought no cached output"
@@ -70,7 +70,7 @@ def after_pred(self:DistillationCallback):
     with torch.no_grad(), torch.autocast(self.xb[0].device.type, enabled=False):
         self.teacher_sr = self.teacher(self.xb[0].float())
 
-# %% ../nbs/04_distillation.ipynb #7c2a8c8f
+# %% ../nbs/04_distillation.ipynb #fe77eb60
 @patch
 def after_loss(self:DistillationCallback):
     "Combine both terms into the loss that is back-propagated (`loss_grad`) and the one that is logged (`loss`)"
@@ -81,12 +81,12 @@ def after_loss(self:DistillationCallback):
     self.learn.loss = self.learn.loss_grad.detach().clone()
     self.sums['hr_l1'] += hr_term.item(); self.sums['teacher_l1'] += teacher_term.item(); self.count += 1
 
-# %% ../nbs/04_distillation.ipynb #dd48e9a4
+# %% ../nbs/04_distillation.ipynb #958ce62f
 def _psnr_metric(pred:Tensor, high_res:Tensor)->Tensor: return psnr(pred.float(), high_res.float()).mean()
 
 def _term(cb:DistillationCallback, name:str)->float: return cb.sums[name]/max(cb.count, 1)
 
-# %% ../nbs/04_distillation.ipynb #50197d07
+# %% ../nbs/04_distillation.ipynb #6b2d117c
 def distill_learner(
     dls,                          # `DataLoaders` of (LR, HR) or, for training, (LR, HR, cached teacher output)
     student:nn.Module,            # The network to train
@@ -105,7 +105,7 @@ def distill_learner(
     return Learner(dls, student, loss_func=F.l1_loss, opt_func=partial(Adam, wd=0.), lr=lr, metrics=metrics,
                    cbs=cbs, **kwargs)
 
-# %% ../nbs/04_distillation.ipynb #adc56729
+# %% ../nbs/04_distillation.ipynb #31113062
 @dataclass
 class TrainConfig:
     "Every setting of one training run"
@@ -128,7 +128,7 @@ class TrainConfig:
         return cls(**{'patch_size': 128, 'n_patches': 16000, 'n_epochs': 60, 'bs': 32, 'lr': 2e-3, 'one_cycle': True, **kwargs})
     def patches(self)->PatchConfig: return PatchConfig(patch_size=self.patch_size, n_patches=self.n_patches, scale=self.scale)
 
-# %% ../nbs/04_distillation.ipynb #b012050d
+# %% ../nbs/04_distillation.ipynb #0a95331d
 def make_student(cfg:TrainConfig)->nn.Module:
     "A freshly initialised student of `cfg`'s kind and scale, seeded by `cfg.seed`"
     set_seed(cfg.seed)
@@ -136,7 +136,7 @@ def make_student(cfg:TrainConfig)->nn.Module:
     if cfg.student == 'default': return StudentNet(scale=cfg.scale)
     raise ValueError(f"student must be 'default' or 'tiny', got {cfg.student!r}")
 
-# %% ../nbs/04_distillation.ipynb #c72524fc
+# %% ../nbs/04_distillation.ipynb #41c2068e
 class Checkpoint(Callback):
     "After every epoch, save `models/last.pth` (weights and optimiser) and `models/last.json` (epochs done, history)"
     order = 70  # after the Recorder, so the epoch's losses and metrics are known
@@ -148,7 +148,7 @@ class Checkpoint(Callback):
         self.learn.save('last', with_opt=True)
         (self.path/self.model_dir/'last.json').write_text(json.dumps({'epochs_done': self.epoch + 1, 'history': self.history}))
 
-# %% ../nbs/04_distillation.ipynb #6521c1db
+# %% ../nbs/04_distillation.ipynb #5aaa65ba
 class BestModel(SaveModelCallback):
     "`SaveModelCallback` keeping the best validation PSNR as `best_student_model.pth`, across a resumed run"
     def __init__(self, skip_to:int=0, best:float=-np.inf):
@@ -157,7 +157,7 @@ class BestModel(SaveModelCallback):
     def after_epoch(self):
         if self.epoch >= self.skip_to: super().after_epoch()
 
-# %% ../nbs/04_distillation.ipynb #46b4e418
+# %% ../nbs/04_distillation.ipynb #9e9268fa
 def _resume(learn:Learner)->tuple[int, list]:
     "Load `learn`'s last checkpoint if there is one; return the epochs it had done and their history"
     state = learn.path/learn.model_dir/'last.json'
@@ -166,7 +166,7 @@ def _resume(learn:Learner)->tuple[int, list]:
     state = json.loads(state.read_text())
     return state['epochs_done'], state['history']
 
-# %% ../nbs/04_distillation.ipynb #fa0efded
+# %% ../nbs/04_distillation.ipynb #8c2265af
 def train_student(
     cfg:TrainConfig,               # The recipe
     teacher:nn.Module|None=None,   # Needed unless `cfg.teacher_weight` is 0
@@ -203,13 +203,13 @@ def train_student(
     (learn.path/'record.json').write_text(json.dumps(learn.record, indent=1))
     return learn
 
-# %% ../nbs/04_distillation.ipynb #a727e619
+# %% ../nbs/04_distillation.ipynb #ff9bc146
 def _teacher_for(spec:str, scale:int)->nn.Module|None:
     "The teacher a command line names: 'none', 'bicubic', a known name or a checkpoint"
     if spec == 'none': return None
     return bicubic_teacher(scale) if spec == 'bicubic' else load_teacher(spec, scale)
 
-# %% ../nbs/04_distillation.ipynb #4657aecc
+# %% ../nbs/04_distillation.ipynb #9ec1456c
 @call_parse
 def train_cli(
     recipe:str='original',       # 'original', 'best' or 'tiny'
@@ -236,7 +236,7 @@ def train_cli(
     except (DataError, ValueError, FileNotFoundError) as e: sys.exit(f"distill-sharpen-train: {e}")
     print(json.dumps(learn.record))
 
-# %% ../nbs/04_distillation.ipynb #afdd39cb
+# %% ../nbs/04_distillation.ipynb #29b02b3d
 def plot_history(
     history:list[dict], # `record['history']` of a run: one dict of losses and metrics per epoch
     figsize:tuple=(9, 3),
@@ -250,7 +250,7 @@ def plot_history(
     fig.tight_layout()
     return fig
 
-# %% ../nbs/04_distillation.ipynb #87aa7cf3
+# %% ../nbs/04_distillation.ipynb #23a957d5
 def ship_student(
     run:str|Path,          # Folder of a `train_student` run (holds record.json and models/best_student_model.pth)
     name:str,              # 'default' or 'tiny'
@@ -268,7 +268,7 @@ def ship_student(
     record['score_protocol'] = f'Y-channel PSNR (dB), official LR x{cfg.scale}, {cfg.scale} pixels shaved'
     return save_student(model, Path(folder or WEIGHTS_DIR)/SHIPPED_STUDENTS[name], record)
 
-# %% ../nbs/04_distillation.ipynb #ed737923
+# %% ../nbs/04_distillation.ipynb #1d8b620c
 def kd_study(
     teacher:nn.Module,               # The teacher (its outputs are cached once, shared by every run)
     base:TrainConfig,                # Budget shared by every run
@@ -288,7 +288,7 @@ def kd_study(
             rows.append(dict(teacher_weight=weight, seed=seed, **{s: benchmark_psnr(model, s, cfg.scale).mean().item() for s in sets}))
     return pd.DataFrame(rows)
 
-# %% ../nbs/04_distillation.ipynb #e6788722
+# %% ../nbs/04_distillation.ipynb #d260212e
 def kd_summary(
     runs:pd.DataFrame, # Rows from `kd_study`
 )->pd.DataFrame:       # 'mean ± std' per β and set, over seeds
@@ -300,7 +300,7 @@ def kd_summary(
     table['runs'] = [len(g) for _, g in groups]
     return table
 
-# %% ../nbs/04_distillation.ipynb #c6948dd9
+# %% ../nbs/04_distillation.ipynb #f4fd508d
 def write_kd_study(
     runs:pd.DataFrame, # Rows from `kd_study`
     base:TrainConfig,  # The budget the runs shared
@@ -313,7 +313,7 @@ def write_kd_study(
     (folder/'kd_study.md').write_text(f"{notes}\n\nY-PSNR (dB), x4, official LR, mean ± std over seeds.\n\n{kd_summary(runs).to_markdown()}\n")
     return folder/'kd_study.json'
 
-# %% ../nbs/04_distillation.ipynb #96579871
+# %% ../nbs/04_distillation.ipynb #6d80e922
 def kd_study_parts(
     teacher:nn.Module,     # The teacher
     base:TrainConfig,      # Budget shared by every run

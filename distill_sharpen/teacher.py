@@ -7,7 +7,7 @@ __all__ = ['SWINIR_HYPERPARAMETERS', 'SWINIR_RELEASE', 'TEACHER_URLS', 'SHARED_T
            'official_swinir', 'teacher_checkpoint', 'load_teacher', 'tiny_teacher', 'tiled_upscale',
            'teacher_outputs_path', 'cache_teacher_outputs']
 
-# %% ../nbs/02_teacher.ipynb #e271b29f
+# %% ../nbs/02_teacher.ipynb #22bb0a09
 import hashlib, math, re, shutil, warnings
 from pathlib import Path
 from urllib.parse import urlparse
@@ -18,7 +18,7 @@ import spandrel
 from spandrel.architectures.SwinIR import SwinIR
 from .data import *
 
-# %% ../nbs/02_teacher.ipynb #6709320c
+# %% ../nbs/02_teacher.ipynb #d9ec8f04
 class Teacher(nn.Module):
     "A frozen super-resolution model: (B,3,h,w) float in [0,1] -> (B,3,h*scale,w*scale) float in [0,1]"
     def __init__(self,
@@ -49,7 +49,7 @@ class Teacher(nn.Module):
     def __repr__(self):
         return f"Teacher({self.name}: x{self.scale}, {count_parameters(self):,} parameters, window {self.multiple}, {self.precision})"
 
-# %% ../nbs/02_teacher.ipynb #ff845913
+# %% ../nbs/02_teacher.ipynb #31f16809
 class _Bicubic(nn.Module):
     "MATLAB bicubic upscaling as a module"
     def __init__(self, scale:int): super().__init__(); self.scale = scale
@@ -61,7 +61,7 @@ def bicubic_teacher(
     "MATLAB-bicubic upscaling as a `Teacher`: a stand-in teacher for tests and the baseline in figures"
     return Teacher(_Bicubic(scale), scale, name=f'bicubic-x{scale}')
 
-# %% ../nbs/02_teacher.ipynb #d8c98f75
+# %% ../nbs/02_teacher.ipynb #add810aa
 def _swinir(**kwargs)->nn.Module:
     "spandrel's `SwinIR(**kwargs)` for RGB images, without the `torch.meshgrid` warning its constructor triggers"
     with warnings.catch_warnings():
@@ -83,14 +83,14 @@ def official_swinir(
     if scale not in (2, 3, 4): raise ValueError(f"scale must be 2, 3 or 4, got {scale}")
     return _swinir(upscale=scale, **SWINIR_HYPERPARAMETERS[variant])
 
-# %% ../nbs/02_teacher.ipynb #6524cc46
+# %% ../nbs/02_teacher.ipynb #38e88742
 SWINIR_RELEASE = 'https://github.com/JingyunLiang/SwinIR/releases/download/v0.0/'
 TEACHER_URLS = {
     **{f'swinir-m-x{s}': f'{SWINIR_RELEASE}001_classicalSR_DF2K_s64w8_SwinIR-M_x{s}.pth' for s in (2, 3, 4)},
     **{f'swinir-s-x{s}': f'{SWINIR_RELEASE}002_lightweightSR_DIV2K_s64w8_SwinIR-S_x{s}.pth' for s in (2, 3, 4)}}
 SHARED_TEACHERS = {'craft-x4': 'weights/craft_x4/craft_x4_ntire2024_team34.pth'} # relative to `shared_data_dir()`
 
-# %% ../nbs/02_teacher.ipynb #1c57fd4b
+# %% ../nbs/02_teacher.ipynb #1563e1ae
 def _name_scale(name:str)->int: return int(name.rsplit('-x', 1)[1])
 
 def teacher_checkpoint(
@@ -117,13 +117,13 @@ def teacher_checkpoint(
                         f"or one of {', '.join(known)}")
     return download_file(url, cache_dir()/'weights'/Path(urlparse(url).path).name)
 
-# %% ../nbs/02_teacher.ipynb #9f80f4aa
+# %% ../nbs/02_teacher.ipynb #2de69ffa
 def _window(model:nn.Module, descriptor)->int:
     "The side that `model`'s inputs should be a multiple of: its attention window and spandrel's requirement"
     window = getattr(model, 'window_size', 1)
     return math.lcm(window if isinstance(window, int) else 1, descriptor.size_requirements.multiple_of)
 
-# %% ../nbs/02_teacher.ipynb #1ef7723f
+# %% ../nbs/02_teacher.ipynb #ae4579aa
 def _load_descriptor(path:Path):
     "spandrel's descriptor of the checkpoint at `path`, or a `DataError` that names the file and the fix"
     try:
@@ -137,7 +137,7 @@ def _load_descriptor(path:Path):
         raise DataError(f"{path}: cannot load this checkpoint ({type(e).__name__}: {str(e)[:200]}); the file may be "
                         "truncated or corrupt: delete it and download it again") from None
 
-# %% ../nbs/02_teacher.ipynb #952328e8
+# %% ../nbs/02_teacher.ipynb #366fd685
 def load_teacher(
     spec:str|Path,        # Checkpoint file, http(s) address, or known name ('swinir-m-x4', 'craft-x4'...)
     scale:int=4,          # Scale the teacher must have
@@ -157,7 +157,7 @@ def load_teacher(
     return Teacher(model, scale, name=f'{arch}-x{scale}-{path.stem}', multiple=_window(model, descriptor),
                    precision=precision)
 
-# %% ../nbs/02_teacher.ipynb #f27bb7b3
+# %% ../nbs/02_teacher.ipynb #b8e4140a
 def tiny_teacher(
     scale:int=4, # Upscaling factor
     seed:int=0,  # Seed of the random weights
@@ -168,7 +168,7 @@ def tiny_teacher(
                     mlp_ratio=2, upsampler='pixelshuffledirect', resi_connection='1conv')
     return Teacher(model, scale, name=f'tiny-swinir-x{scale}-seed{seed}', multiple=8)
 
-# %% ../nbs/02_teacher.ipynb #44118661
+# %% ../nbs/02_teacher.ipynb #6015fa01
 def _pad_to_multiple(img:Tensor, multiple:int)->Tensor:
     "Pad `img` (B,C,H,W) at the bottom and right to multiples of `multiple`, mirroring (replicating if too small)"
     h, w = img.shape[-2:]
@@ -176,14 +176,14 @@ def _pad_to_multiple(img:Tensor, multiple:int)->Tensor:
     if not (pad_h or pad_w): return img
     return F.pad(img, (0, pad_w, 0, pad_h), mode='reflect' if pad_h < h and pad_w < w else 'replicate')
 
-# %% ../nbs/02_teacher.ipynb #1f06dd9e
+# %% ../nbs/02_teacher.ipynb #7abd9dc8
 def _tile_starts(length:int, tile:int, step:int)->list[int]:
     "Start of each tile along an axis of `length`, `step` apart, the last one flush with the end"
     if length <= tile: return [0]
     starts = list(range(0, length - tile + 1, step))
     return starts if starts[-1] + tile == length else starts + [length - tile]
 
-# %% ../nbs/02_teacher.ipynb #4319738a
+# %% ../nbs/02_teacher.ipynb #08e24161
 def _blend_weights(height:int, width:int, ramp:int)->Tensor:
     "(height,width) weights that rise linearly over `ramp` pixels from each edge to 1 inside"
     def axis(n):
@@ -191,7 +191,7 @@ def _blend_weights(height:int, width:int, ramp:int)->Tensor:
         return torch.minimum(i, n - i).div(max(ramp, 1)).clamp(max=1)
     return axis(height)[:, None]*axis(width)[None]
 
-# %% ../nbs/02_teacher.ipynb #a9d6c266
+# %% ../nbs/02_teacher.ipynb #fc911bdb
 def tiled_upscale(
     teacher:nn.Module,   # Maps (B,3,h,w) to (B,3,h*scale,w*scale); has `scale` (and `multiple`, as a `Teacher`)
     low_res:Tensor,      # (B,3,H,W), float in [0,1], any size; stays on its device
@@ -223,7 +223,7 @@ def tiled_upscale(
             total[region] += weights
     return (out/total)[..., :h*scale, :w*scale].clamp(0, 1)
 
-# %% ../nbs/02_teacher.ipynb #b12985d3
+# %% ../nbs/02_teacher.ipynb #7d864c65
 def _teacher_key(teacher:nn.Module)->str:
     "A short hash of `teacher`'s architecture, weights, scale and precision"
     h = hashlib.sha256(nn.Module.__repr__(teacher).encode())
@@ -232,19 +232,19 @@ def _teacher_key(teacher:nn.Module)->str:
         h.update(name.encode()); h.update(value.detach().cpu().contiguous().reshape(-1).view(torch.uint8).numpy())
     return h.hexdigest()[:16]
 
-# %% ../nbs/02_teacher.ipynb #033ab0e8
+# %% ../nbs/02_teacher.ipynb #2400ac23
 def _pairs_key(pairs:PatchPairs)->str:
     "A short hash of the input patches of `pairs`"
     return hashlib.sha256(pairs.inputs.contiguous().numpy()).hexdigest()[:16]
 
-# %% ../nbs/02_teacher.ipynb #cdf9921c
+# %% ../nbs/02_teacher.ipynb #a0ab8792
 def _enlarge_uint8(teacher:nn.Module, inputs:Tensor)->Tensor:
     "The teacher's output for uint8 `inputs` (B,3,h,w), as uint8 (B,3,h*scale,w*scale), on the CPU"
     device = next(teacher.parameters(), inputs).device
     sr = teacher(inputs.to(device).float()/255)
     return to_uint8(sr*255).cpu()
 
-# %% ../nbs/02_teacher.ipynb #6479118c
+# %% ../nbs/02_teacher.ipynb #81f08f80
 def teacher_outputs_path(
     teacher:nn.Module,    # Teacher, e.g. from `load_teacher`
     pairs:PatchPairs,     # Patch pairs whose inputs it enlarges
@@ -255,7 +255,7 @@ def teacher_outputs_path(
     return Path(cache or cache_dir()/'teacher_outputs')/(
         f'{name}_{cfg.task}_x{cfg.scale}_{cfg.patch_size}px_{len(pairs)}_{_teacher_key(teacher)}_{_pairs_key(pairs)}.pt')
 
-# %% ../nbs/02_teacher.ipynb #e797f4b7
+# %% ../nbs/02_teacher.ipynb #739152eb
 def cache_teacher_outputs(
     teacher:nn.Module,    # Frozen teacher with a `scale`, e.g. from `load_teacher`; on the device it should run on
     pairs:PatchPairs,     # Patch pairs of task 'sr', whose `inputs` the teacher enlarges
