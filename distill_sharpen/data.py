@@ -12,7 +12,7 @@ __all__ = ['IMAGE_EXTENSIONS', 'EMBEDDED_PHOTOS', 'DIV2K_URLS', 'DataError', 'im
            'patch_dls', 'batches_per_second', 'count_parameters', 'synthetic_pairs', 'sample_pairs', 'unused_path',
            'save_batch_picture', 'prepare_data', 'prepare_data_cli']
 
-# %% ../nbs/01_data.ipynb #0564f007
+# %% ../nbs/01_data.ipynb #677a10d4
 import hashlib, json, os, shutil, sys, time, urllib.error, urllib.request, warnings, zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -29,14 +29,14 @@ with warnings.catch_warnings(): # fastai 2.8 calls `torch.jit.script` at import,
     from fastai.vision.core import TensorImage
     import fastai.vision.data  # registers `show_batch` for (image, image) pairs
 
-# %% ../nbs/01_data.ipynb #bb81e20b
+# %% ../nbs/01_data.ipynb #dc8064bd
 class DataError(ValueError):
     "A problem with input data that the user can fix: the message names the file or folder and the fix"
 
-# %% ../nbs/01_data.ipynb #e54151ff
+# %% ../nbs/01_data.ipynb #870f8a59
 IMAGE_EXTENSIONS = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')
 
-# %% ../nbs/01_data.ipynb #4f0641a4
+# %% ../nbs/01_data.ipynb #08291643
 def image_files(
     folder:str|Path, # Folder searched recursively for images
 )->list[Path]:       # Sorted image paths
@@ -48,7 +48,7 @@ def image_files(
                                   "point to a folder of photographs")
     return files
 
-# %% ../nbs/01_data.ipynb #53811565
+# %% ../nbs/01_data.ipynb #17873f1f
 def _to_rgb8(im:Image.Image)->np.ndarray:
     "Convert a PIL image of any mode to an (H,W,3) uint8 array"
     if im.mode in ('I;16', 'I;16B', 'I;16L', 'I;16N', 'I', 'F'):
@@ -57,7 +57,7 @@ def _to_rgb8(im:Image.Image)->np.ndarray:
         return np.repeat(np.clip(a.round(), 0, 255).astype(np.uint8)[..., None], 3, axis=-1)
     return np.array(im.convert('RGB'))
 
-# %% ../nbs/01_data.ipynb #9ff4d17e
+# %% ../nbs/01_data.ipynb #04f36bbd
 def _read_tiff(path:Path)->np.ndarray:
     "Read a TIFF that PIL cannot (16-bit RGB) with tifffile, as (H,W,3) uint8"
     import tifffile
@@ -67,7 +67,7 @@ def _read_tiff(path:Path)->np.ndarray:
     if a.ndim == 2: a = a[..., None]
     return np.ascontiguousarray(np.repeat(a, 3, -1) if a.shape[-1] == 1 else a[..., :3])
 
-# %% ../nbs/01_data.ipynb #d24560a6
+# %% ../nbs/01_data.ipynb #5d0c2f40
 def load_rgb(
     path:str|Path, # Image file
 )->np.ndarray:     # (H,W,3) uint8, upright
@@ -82,7 +82,7 @@ def load_rgb(
         raise DataError(f"{path}: cannot read this image ({type(e).__name__}: {e}); "
                         "re-save it as PNG or JPEG, or remove it") from None
 
-# %% ../nbs/01_data.ipynb #936d0119
+# %% ../nbs/01_data.ipynb #151ee41d
 EMBEDDED_PHOTOS = ('astronaut.png', 'chelsea.png', 'coffee.png', 'hubble_deep_field.jpg',
                    'motorcycle_left.png', 'motorcycle_right.png', 'rocket.jpg')
 
@@ -92,7 +92,7 @@ def embedded_photos()->list[Path]:
     folder = Path(skimage.__file__).parent/'data'
     return [folder/name for name in EMBEDDED_PHOTOS]
 
-# %% ../nbs/01_data.ipynb #587294b7
+# %% ../nbs/01_data.ipynb #51f1c0ec
 def shared_data_dir()->Path|None:
     "The `shared/data` folder beside the project checkout (or `$DISTILL_SHARPEN_SHARED`), or `None` if absent"
     if env := os.environ.get('DISTILL_SHARPEN_SHARED'): return Path(env) if Path(env).is_dir() else None
@@ -100,24 +100,24 @@ def shared_data_dir()->Path|None:
         if (parent/'shared'/'data'/'README.md').is_file(): return parent/'shared'/'data'
     return None
 
-# %% ../nbs/01_data.ipynb #5b662853
+# %% ../nbs/01_data.ipynb #2b7440c1
 def shared_train_dir()->Path|None:
     "The training photographs in the shared data folder, or `None` if absent"
     return shared_data_dir()/'train' if shared_data_dir() else None
 
-# %% ../nbs/01_data.ipynb #88eeccba
+# %% ../nbs/01_data.ipynb #9c4e7c69
 def skip_without_shared(what:str)->bool:
     "Print why a check that needs `../shared/data` is skipped, and return `True`, when that folder is absent"
     if shared_data_dir() is not None: return False
     print(f"skipped: {what} needs ../shared/data (or DISTILL_SHARPEN_SHARED), which is absent here")
     return True
 
-# %% ../nbs/01_data.ipynb #0f0ef831
+# %% ../nbs/01_data.ipynb #2c3d6555
 def cache_dir()->Path:
     "Folder for downloads and cached artefacts: `$DISTILL_SHARPEN_CACHE`, else `~/.cache/distill_sharpen`"
     return Path(os.environ.get('DISTILL_SHARPEN_CACHE', Path.home()/'.cache'/'distill_sharpen')).expanduser()
 
-# %% ../nbs/01_data.ipynb #5c152d58
+# %% ../nbs/01_data.ipynb #035963e7
 def download_file(
     url:str,          # Address of the file
     dest:Path,        # Where to save it; kept if it already exists
@@ -137,7 +137,7 @@ def download_file(
     part.replace(dest)
     return dest
 
-# %% ../nbs/01_data.ipynb #1171dd44
+# %% ../nbs/01_data.ipynb #77b1e30d
 def download_and_extract(
     url:str,       # Address of a zip archive
     dest:Path,     # Folder the archive is extracted into
@@ -154,7 +154,7 @@ def download_and_extract(
     archive.unlink(); (dest/'.complete').touch()
     return dest
 
-# %% ../nbs/01_data.ipynb #3bd99d74
+# %% ../nbs/01_data.ipynb #f63d8b96
 DIV2K_URLS = {'train': 'http://data.vision.ee.ethz.ch/cvl/DIV2K/DIV2K_train_HR.zip',
               'valid': 'http://data.vision.ee.ethz.ch/cvl/DIV2K/DIV2K_valid_HR.zip'}
 
@@ -166,14 +166,14 @@ def download_div2k(
     dest = download_and_extract(DIV2K_URLS[split], cache_dir()/'DIV2K'/split)
     return dest/f'DIV2K_{split}_HR'
 
-# %% ../nbs/01_data.ipynb #49b66853
+# %% ../nbs/01_data.ipynb #e44e02cc
 def _cubic(x:Tensor)->Tensor:
     "Keys' cubic convolution kernel with a = -0.5, as MATLAB uses"
     ax = x.abs()
     return ((1.5*ax**3 - 2.5*ax**2 + 1)*(ax <= 1) +
             (-0.5*ax**3 + 2.5*ax**2 - 4*ax + 2)*((ax > 1) & (ax <= 2))).to(x.dtype)
 
-# %% ../nbs/01_data.ipynb #638a08d0
+# %% ../nbs/01_data.ipynb #7db32571
 def _contributions(in_len:int, out_len:int, scale:float)->tuple[Tensor, Tensor]:
     "Weights and (mirrored) input indices, each (out_len, taps), of MATLAB's bicubic resize along one axis"
     width = 4/scale if scale < 1 else 4.                      # antialiasing widens the kernel when shrinking
@@ -188,7 +188,7 @@ def _contributions(in_len:int, out_len:int, scale:float)->tuple[Tensor, Tensor]:
     idx = mirror[(idx[:, keep].long() - 1) % (2*in_len)]
     return weights[:, keep], idx
 
-# %% ../nbs/01_data.ipynb #01e76387
+# %% ../nbs/01_data.ipynb #f3c45ab8
 def _resize_last_axis(x:Tensor, out_len:int, scale:float)->Tensor:
     "Resize the last axis of `x` with MATLAB's bicubic weights, in chunks that bound memory"
     weights, idx = _contributions(x.shape[-1], out_len, scale)
@@ -198,7 +198,7 @@ def _resize_last_axis(x:Tensor, out_len:int, scale:float)->Tensor:
     out = torch.cat([torch.einsum('rot,ot->ro', chunk[:, idx], weights) for chunk in flat.split(rows)])
     return out.reshape(*x.shape[:-1], out_len)
 
-# %% ../nbs/01_data.ipynb #a2765568
+# %% ../nbs/01_data.ipynb #c0cd349c
 def imresize(
     img:Tensor,                  # (...,H,W), float
     scale:float|None=None,       # Factor applied to both sides (e.g. 1/4 or 4)
@@ -213,7 +213,7 @@ def imresize(
     x = _resize_last_axis(x.transpose(-1, -2), out_h, scale_h).transpose(-1, -2)  # rows first, as MATLAB
     return _resize_last_axis(x, out_w, scale_w)
 
-# %% ../nbs/01_data.ipynb #863f726e
+# %% ../nbs/01_data.ipynb #2968813d
 def modcrop(
     img:Tensor, # (...,H,W)
     scale:int,  # Crop H and W down to multiples of this
@@ -222,7 +222,7 @@ def modcrop(
     h, w = img.shape[-2:]
     return img[..., :h - h%scale, :w - w%scale]
 
-# %% ../nbs/01_data.ipynb #5443d38c
+# %% ../nbs/01_data.ipynb #9094b2d2
 def to_uint8(x:Tensor)->Tensor:
     "Round a float image on the 0–255 scale to uint8, clamping what overshoots"
     return x.round().clamp(0, 255).to(torch.uint8)
@@ -237,7 +237,7 @@ def sr_degrade(
     if h % scale or w % scale: raise ValueError(f"HR sides {h}x{w} are not multiples of {scale}: `modcrop` first")
     return to_uint8(imresize(high_res, 1/scale))
 
-# %% ../nbs/01_data.ipynb #5b5bf1c6
+# %% ../nbs/01_data.ipynb #6167face
 def benchmark_pairs(
     name:str,     # Benchmark folder under `shared/data/benchmarks`, e.g. 'Set5'
     scale:int=4,  # LR scale, read from `LR_bicubic/X{scale}`
@@ -252,7 +252,7 @@ def benchmark_pairs(
         pairs.append((hr_path.stem, lr, hr[:, :lr.shape[1]*scale, :lr.shape[2]*scale]))
     return pairs
 
-# %% ../nbs/01_data.ipynb #1da748cc
+# %% ../nbs/01_data.ipynb #302eb6ba
 def gaussian_blur(
     img:Tensor,  # (B,C,H,W), float
     sigma:float, # Standard deviation in pixels; 0 returns `img`
@@ -266,7 +266,7 @@ def gaussian_blur(
     x = F.conv2d(F.pad(img, (radius, radius, 0, 0), mode='reflect'), k.view(1, 1, 1, -1).expand(c, 1, 1, -1), groups=c)
     return F.conv2d(F.pad(x, (0, 0, radius, radius), mode='reflect'), k.view(1, 1, -1, 1).expand(c, 1, -1, 1), groups=c)
 
-# %% ../nbs/01_data.ipynb #a3ee4bcf
+# %% ../nbs/01_data.ipynb #76e7b14c
 def sharpen_degrade(
     high_res:Tensor,      # (...,3,H,W), uint8, H and W multiples of `scale`
     scale:int=4,          # The frame was sent at 1/`scale` of its size
@@ -278,7 +278,7 @@ def sharpen_degrade(
     if blur_sigma > 0: up = gaussian_blur(up.reshape(-1, *up.shape[-3:]), blur_sigma).reshape(up.shape)
     return to_uint8(up)
 
-# %% ../nbs/01_data.ipynb #640ab165
+# %% ../nbs/01_data.ipynb #aaaf43de
 def bicubic_upscale(
     low_res:Tensor, # (B,3,h,w), float in [0,1]
     scale:int=4,    # Upscaling factor
@@ -287,7 +287,7 @@ def bicubic_upscale(
     if low_res.ndim != 4: raise ValueError(f"expected a (B,3,h,w) batch, got {tuple(low_res.shape)}")
     return imresize(low_res, scale).clamp(0, 1)
 
-# %% ../nbs/01_data.ipynb #81077c7b
+# %% ../nbs/01_data.ipynb #7b6e8566
 def rgb_to_y(
     img:Tensor, # (...,3,H,W), float in [0,1]
 )->Tensor:      # (...,H,W), Y in [16,235]
@@ -295,7 +295,7 @@ def rgb_to_y(
     r, g, b = img.unbind(-3)
     return 16 + 65.481*r + 128.553*g + 24.966*b
 
-# %% ../nbs/01_data.ipynb #cdfd3b31
+# %% ../nbs/01_data.ipynb #7f39f493
 def scoring_planes(
     sr:Tensor,        # (B,3,H,W), float in [0,1]: the model's output
     high_res:Tensor,  # (B,3,H,W), float in [0,1]: ground truth
@@ -310,7 +310,7 @@ def scoring_planes(
     if shave: sr, high_res = sr[..., shave:-shave, shave:-shave], high_res[..., shave:-shave, shave:-shave]
     return sr, high_res
 
-# %% ../nbs/01_data.ipynb #8751dd16
+# %% ../nbs/01_data.ipynb #a0853f5e
 def psnr(
     sr:Tensor,        # (B,3,H,W), float in [0,1]: the model's output
     high_res:Tensor,  # (B,3,H,W), float in [0,1]: ground truth
@@ -322,12 +322,12 @@ def psnr(
     mse = (sr - high_res).pow(2).flatten(1).mean(1)
     return (10*torch.log10(255**2/mse)).float()
 
-# %% ../nbs/01_data.ipynb #03e75f36
+# %% ../nbs/01_data.ipynb #64477fa8
 def to_float_batch(img:Tensor)->Tensor:
     "A uint8 (3,H,W) image as a float (1,3,H,W) batch in [0,1]"
     return img[None].float()/255
 
-# %% ../nbs/01_data.ipynb #cbc68d0d
+# %% ../nbs/01_data.ipynb #f2c3e0de
 def benchmark_psnr(
     model:callable,     # Maps an LR batch (1,3,h,w) float in [0,1] to (1,3,h*scale,w*scale)
     name:str='Set5',    # Benchmark set under `shared/data/benchmarks`
@@ -338,7 +338,7 @@ def benchmark_psnr(
         return torch.cat([psnr(model(to_float_batch(lr)).float().cpu(), to_float_batch(hr), shave=scale)
                           for _, lr, hr in benchmark_pairs(name, scale)])
 
-# %% ../nbs/01_data.ipynb #e6b83363
+# %% ../nbs/01_data.ipynb #be062356
 @dataclass(frozen=True)
 class PatchConfig:
     "Every choice that changes a set of patch pairs: it keys their cache file"
@@ -351,19 +351,21 @@ class PatchConfig:
     jpeg_max_side:int|None=1024 # JPEGs longer than this are first shrunk by an integer factor (None: never)
     seed:int=42             # Seed of the image split, the patch positions and the counts
     @classmethod
-    def tiny(cls, **kwargs): return cls(**{'patch_size': 32, 'n_patches': 64, **kwargs})
+    def tiny(cls, **kwargs):
+        "A few small patches, for tests that cut pairs in a second"
+        return cls(**{'patch_size': 32, 'n_patches': 64, **kwargs})
     def __post_init__(self):
         if self.scale not in (2, 3, 4): raise DataError(f"scale must be 2, 3 or 4, got {self.scale}")
         if self.patch_size % self.scale: raise DataError(f"patch_size {self.patch_size} is not a multiple of scale {self.scale}")
         if self.task not in ('sr', 'sharpen'): raise DataError(f"task must be 'sr' or 'sharpen', got {self.task!r}")
 
-# %% ../nbs/01_data.ipynb #529e8fcf
+# %% ../nbs/01_data.ipynb #05ff3fad
 def _jpeg_factor(path:Path, size:tuple[int,int], max_side:int|None)->int:
     "Integer factor by which a JPEG of `size` is shrunk so its long side is at most `max_side`"
     if max_side is None or path.suffix.lower() not in ('.jpg', '.jpeg'): return 1
     return -(-max(size)//max_side)
 
-# %% ../nbs/01_data.ipynb #6fb5169b
+# %% ../nbs/01_data.ipynb #42d98d44
 def load_source(
     path:Path,                  # Image file
     jpeg_max_side:int|None=1024, # See `PatchConfig`
@@ -376,13 +378,13 @@ def load_source(
         img = np.array(im.resize((im.width//factor, im.height//factor), Image.Resampling.BICUBIC))
     return torch.from_numpy(np.ascontiguousarray(img)).permute(2, 0, 1)
 
-# %% ../nbs/01_data.ipynb #a544f308
+# %% ../nbs/01_data.ipynb #236bf562
 def _degrade(high_res:Tensor, cfg:PatchConfig)->Tensor:
     "The model input for `high_res` under `cfg`'s task"
     if cfg.task == 'sr': return sr_degrade(high_res, cfg.scale)
     return sharpen_degrade(high_res, cfg.scale, cfg.blur_sigma)
 
-# %% ../nbs/01_data.ipynb #ff25676d
+# %% ../nbs/01_data.ipynb #98761e80
 def cut_pairs(
     high_res:Tensor,       # (3,H,W), uint8: one whole source image
     n:int,                 # Number of pairs to cut
@@ -401,7 +403,7 @@ def cut_pairs(
     inp = torch.stack([inputs[:, y*in_step:y*in_step+in_size, x*in_step:x*in_step+in_size] for y, x in zip(ys, xs)])
     return inp, hr
 
-# %% ../nbs/01_data.ipynb #ea5cca82
+# %% ../nbs/01_data.ipynb #fe0fa9d8
 @dataclass
 class PatchPairs:
     "(input, HR) patch pairs as uint8 tensors, with their validation mask and source images"
@@ -416,7 +418,7 @@ class PatchPairs:
         return (f"PatchPairs: {len(self)} pairs ({int(self.is_valid.sum())} valid) from {len(self.sources)} images, "
                 f"inputs {tuple(self.inputs.shape[1:])}, HR {tuple(self.high_res.shape[1:])}")
 
-# %% ../nbs/01_data.ipynb #54639766
+# %% ../nbs/01_data.ipynb #f07d5c7b
 def _usable_sizes(files:list[Path], cfg:PatchConfig)->dict[Path, tuple[int,int]]:
     "Working (W,H) of each file that can be opened and holds a patch; a warning for each one that cannot"
     sizes = {}
@@ -434,7 +436,7 @@ def _usable_sizes(files:list[Path], cfg:PatchConfig)->dict[Path, tuple[int,int]]
         sizes[path] = (w, h)
     return sizes
 
-# %% ../nbs/01_data.ipynb #49372f24
+# %% ../nbs/01_data.ipynb #b3f70230
 def _split_and_count(sizes:dict[Path, tuple[int,int]], cfg:PatchConfig, rng:np.random.Generator)->tuple[list[bool], np.ndarray]:
     "Which images are held out for validation, and how many patches each image gives"
     n = len(sizes)
@@ -443,7 +445,7 @@ def _split_and_count(sizes:dict[Path, tuple[int,int]], cfg:PatchConfig, rng:np.r
     areas = np.array([w*h for w, h in sizes.values()], dtype=np.float64)
     return valid.tolist(), rng.multinomial(cfg.n_patches, areas/areas.sum())
 
-# %% ../nbs/01_data.ipynb #ff95c9f5
+# %% ../nbs/01_data.ipynb #e8cab2b8
 def make_patch_pairs(
     files:list[Path],  # Source images
     cfg:PatchConfig,   # How to cut
@@ -470,7 +472,7 @@ def make_patch_pairs(
     source_idx = torch.cat([torch.full((len(r[1]),), r[0]) for r in results])
     return PatchPairs(inputs, high_res, torch.tensor(valid)[source_idx], source_idx, [str(p) for p in sizes], cfg)
 
-# %% ../nbs/01_data.ipynb #827fc21b
+# %% ../nbs/01_data.ipynb #8a4218a4
 def load_or_make(
     path:Path,      # Cache file (saved with `torch.save`)
     make:callable,  # Called with no arguments when the file is missing
@@ -484,13 +486,13 @@ def load_or_make(
     torch.save(result, tmp); tmp.replace(path)
     return result
 
-# %% ../nbs/01_data.ipynb #88bb27bc
+# %% ../nbs/01_data.ipynb #6b5ac8d7
 def _cache_key(files:list[Path], cfg:PatchConfig)->str:
     "A short hash of `cfg` and the identity of every file in `files`"
     ident = [asdict(cfg)] + [(str(p.resolve()), p.stat().st_size, p.stat().st_mtime_ns) for p in files]
     return hashlib.sha256(json.dumps(ident, default=str).encode()).hexdigest()[:16]
 
-# %% ../nbs/01_data.ipynb #33a86be0
+# %% ../nbs/01_data.ipynb #cd66ceb9
 def patch_pairs(
     source:str|Path|list|None=None, # Folder, list of image files, or None for the embedded photographs
     cfg:PatchConfig=PatchConfig(),  # How to cut
@@ -502,14 +504,14 @@ def patch_pairs(
     path = Path(cache or cache_dir()/'patches')/f'{cfg.task}_x{cfg.scale}_{cfg.patch_size}px_{cfg.n_patches}_{_cache_key(files, cfg)}.pt'
     return load_or_make(path, lambda: make_patch_pairs(files, cfg, progress))
 
-# %% ../nbs/01_data.ipynb #78ebd446
+# %% ../nbs/01_data.ipynb #fcef4c9e
 def timed(f:callable)->tuple:
     "Call `f` with no arguments; return its result and the seconds it took"
     start = time.perf_counter()
     result = f()
     return result, time.perf_counter() - start
 
-# %% ../nbs/01_data.ipynb #3d1a5fc9
+# %% ../nbs/01_data.ipynb #b6d31645
 class TensorLowRes(TensorImage):
     "A low-resolution input image: shown enlarged with bicubic so it can be compared with its HR target"
     def show(self, ctx=None, size:int|None=None, **kwargs):
@@ -519,7 +521,7 @@ class TensorLowRes(TensorImage):
         up = imresize(img[None], factor)[0].clamp(0, 1)
         return TensorImage(up).show(ctx=ctx, **kwargs)
 
-# %% ../nbs/01_data.ipynb #a2d084d9
+# %% ../nbs/01_data.ipynb #28874b25
 def dihedral(
     img:Tensor, # (...,H,W)
     k:int,      # Which of the 8 symmetries: rotation by 90°·(k%4), then a horizontal flip if k>=4
@@ -528,7 +530,7 @@ def dihedral(
     img = torch.rot90(img, k % 4, dims=(-2, -1))
     return img.flip(-1) if k >= 4 else img
 
-# %% ../nbs/01_data.ipynb #1a796a9e
+# %% ../nbs/01_data.ipynb #a05bfe97
 class PatchDataset(torch.utils.data.Dataset):
     "One split of `PatchPairs` as uint8 (input, HR[, teacher output]) items, randomly flipped and rotated if `augment`"
     n_inp = 1  # fastai: the first element is the input, the others are targets
@@ -549,7 +551,7 @@ class PatchDataset(torch.utils.data.Dataset):
             items = [dihedral(t, k) for t in items]
         return TensorLowRes(items[0]), *map(TensorImage, items[1:])
 
-# %% ../nbs/01_data.ipynb #109dadc8
+# %% ../nbs/01_data.ipynb #0f136052
 def patch_dls(
     pairs:PatchPairs,  # Patch pairs, e.g. from `patch_pairs`
     bs:int=16,         # Batch size
@@ -567,7 +569,7 @@ def patch_dls(
     return DataLoaders.from_dsets(train_ds, valid_ds, bs=bs, after_batch=[IntToFloatTensor()], device=device,
                                   num_workers=0, **kwargs)
 
-# %% ../nbs/01_data.ipynb #18837455
+# %% ../nbs/01_data.ipynb #eae54b67
 def batches_per_second(
     dl,           # A fastai DataLoader
     n:int=50,     # Batches to draw
@@ -579,14 +581,14 @@ def batches_per_second(
         except StopIteration: it = iter(dl); next(it)
     return n/(time.perf_counter() - start)
 
-# %% ../nbs/01_data.ipynb #3c4c81ef
+# %% ../nbs/01_data.ipynb #ba56787c
 def count_parameters(
     model:torch.nn.Module, # Any PyTorch model
 )->int:                    # Number of weights and biases (fixed buffers excluded)
     "Number of parameters of `model`"
     return sum(p.numel() for p in model.parameters())
 
-# %% ../nbs/01_data.ipynb #4a5ae08c
+# %% ../nbs/01_data.ipynb #1e1f7c8e
 def synthetic_pairs(
     n:int=2,     # Number of pairs
     size:int=16, # LR side, pixels
@@ -596,7 +598,7 @@ def synthetic_pairs(
     high_res = F.interpolate(torch.rand(n, 3, size, size), scale_factor=scale, mode='bilinear', align_corners=False)
     return imresize(high_res, 1/scale).clamp(0, 1), high_res
 
-# %% ../nbs/01_data.ipynb #64625e97
+# %% ../nbs/01_data.ipynb #726fccbf
 def sample_pairs(
     size:int=48, # LR crop side, pixels
     scale:int=4, # HR crops are `size*scale`
@@ -611,13 +613,13 @@ def sample_pairs(
         crops.append((sr_degrade(high_res, scale).float()/255, high_res.float()/255))
     return crops
 
-# %% ../nbs/01_data.ipynb #9184fcda
+# %% ../nbs/01_data.ipynb #5cf042c9
 def _describe(pairs:PatchPairs, seconds:float)->str:
     n_valid = int(pairs.is_valid.sum())
     return (f"{len(pairs)} patch pairs ({len(pairs)-n_valid} train, {n_valid} valid) from {len(pairs.sources)} images "
             f"in {seconds:.1f} s; input {tuple(pairs.inputs.shape[1:])}, HR {tuple(pairs.high_res.shape[1:])}")
 
-# %% ../nbs/01_data.ipynb #3263c2aa
+# %% ../nbs/01_data.ipynb #2e28dbf5
 def unused_path(
     path:str|Path, # Wished-for file name
 )->Path:           # `path`, or `stem-1.ext`, `stem-2.ext`... whichever does not exist yet
@@ -626,7 +628,7 @@ def unused_path(
     candidates = (path.with_name(f'{path.stem}-{i}{path.suffix}') for i in range(1, 10_000))
     return path if not path.exists() else next(p for p in candidates if not p.exists())
 
-# %% ../nbs/01_data.ipynb #d82c0456
+# %% ../nbs/01_data.ipynb #ff8df233
 def save_batch_picture(
     pairs:PatchPairs, # Patch pairs to show
     path:str|Path,    # Picture file: .png, .jpg, .pdf or .svg; never overwritten
@@ -642,7 +644,7 @@ def save_batch_picture(
     plt.savefig(path, bbox_inches='tight'); plt.close('all')
     return path
 
-# %% ../nbs/01_data.ipynb #709eb2d5
+# %% ../nbs/01_data.ipynb #917243e2
 def prepare_data(
     source:str|None=None, # Folder of images (default: the photographs inside scikit-image)
     n_patches:int=3200,   # Pairs to cut
@@ -658,7 +660,7 @@ def prepare_data(
     if preview: print(f"wrote {save_batch_picture(pairs, preview)}: inputs enlarged with bicubic beside their HR targets")
     return pairs
 
-# %% ../nbs/01_data.ipynb #c63f14f5
+# %% ../nbs/01_data.ipynb #691d8ea4
 @call_parse
 def prepare_data_cli(
     source:str=None,           # Folder of images (default: the photographs inside scikit-image)

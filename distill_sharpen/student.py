@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['WEIGHTS_DIR', 'SHIPPED_STUDENTS', 'ResBlock', 'BicubicUpsample', 'StudentNet', 'tiny_student', 'save_student',
-           'load_student']
+           'shipped_path', 'load_student']
 
-# %% ../nbs/03_student.ipynb #50597adf
+# %% ../nbs/03_student.ipynb #299e457b
 import json
 from pathlib import Path
 import torch, torch.nn.functional as F
@@ -15,7 +15,7 @@ from fastcore.basics import patch, store_attr
 import distill_sharpen
 from .data import *
 
-# %% ../nbs/03_student.ipynb #5eba6c32
+# %% ../nbs/03_student.ipynb #89ea54fb
 class ResBlock(nn.Module):
     "conv-ReLU-conv with an identity shortcut, at constant width"
     def __init__(self,
@@ -30,7 +30,7 @@ class ResBlock(nn.Module):
         "Add the two convolutions' output to `features`"
         return features + self.convs(features)
 
-# %% ../nbs/03_student.ipynb #05b8aeb9
+# %% ../nbs/03_student.ipynb #7df61ffc
 def _mirror_pad(x:Tensor, pad:int)->Tensor:
     "Pad the last two axes of `x` by `pad` pixels, mirroring the edge pixel too (MATLAB's 'symmetric')"
     def indices(n:int)->Tensor:
@@ -38,7 +38,7 @@ def _mirror_pad(x:Tensor, pad:int)->Tensor:
         return mirror[torch.arange(-pad, n+pad, device=x.device) % (2*n)]
     return x.index_select(-2, indices(x.shape[-2])).index_select(-1, indices(x.shape[-1]))
 
-# %% ../nbs/03_student.ipynb #46762f65
+# %% ../nbs/03_student.ipynb #d8f707b7
 def _bicubic_weights(scale:int)->Tensor:
     "(3·scale²,1,5,5) weights of the grouped convolution whose pixel-shuffled output is MATLAB's bicubic ×`scale`"
     impulse = torch.zeros(9, 9, dtype=torch.float64); impulse[4, 4] = 1
@@ -46,7 +46,7 @@ def _bicubic_weights(scale:int)->Tensor:
     phases = imresize(impulse, scale).view(9, scale, 9, scale).permute(1, 3, 0, 2)
     return phases[..., 2:7, 2:7].flip(-2, -1).reshape(scale**2, 1, 5, 5).float().repeat(3, 1, 1, 1)
 
-# %% ../nbs/03_student.ipynb #2161b093
+# %% ../nbs/03_student.ipynb #76b47e63
 class BicubicUpsample(nn.Module):
     "MATLAB's bicubic enlargement as a fixed sub-pixel convolution: exact, fast and differentiable"
     def __init__(self,
@@ -61,7 +61,7 @@ class BicubicUpsample(nn.Module):
         "Enlarge `low_res` by `scale` with MATLAB's bicubic"
         return F.pixel_shuffle(F.conv2d(_mirror_pad(low_res, 2), self.weight, groups=3), self.scale)
 
-# %% ../nbs/03_student.ipynb #2c041d81
+# %% ../nbs/03_student.ipynb #50d5e58a
 class StudentNet(nn.Module):
     "Residual CNN: a head conv, `n_blocks` residual blocks inside a long skip, a pixel-shuffle tail, added to the input"
     def __init__(self,
@@ -99,13 +99,13 @@ class StudentNet(nn.Module):
         padded = F.pad(inputs, (0, -w % self.scale, 0, -h % self.scale), mode='reflect')
         return (padded + self.detail(F.pixel_unshuffle(padded, self.scale)))[..., :h, :w]
 
-# %% ../nbs/03_student.ipynb #85c52893
+# %% ../nbs/03_student.ipynb #93dabd8b
 @patch(as_prop=True)
 def config(self:StudentNet)->dict:
     "The constructor arguments, to save beside the weights: `StudentNet(**model.config)` rebuilds the model"
     return dict(scale=self.scale, n_features=self.n_features, n_blocks=self.n_blocks, task=self.task)
 
-# %% ../nbs/03_student.ipynb #98579556
+# %% ../nbs/03_student.ipynb #f8f68efb
 @patch(cls_method=True)
 def tiny(cls:StudentNet,
     scale:int=4,   # See `StudentNet`
@@ -114,7 +114,7 @@ def tiny(cls:StudentNet,
     "The real-time student: six residual blocks of 16 features, under 60,000 parameters"
     return cls(scale, n_features=16, n_blocks=6, task=task)
 
-# %% ../nbs/03_student.ipynb #2260736c
+# %% ../nbs/03_student.ipynb #b14b9321
 def tiny_student(
     scale:int=4,   # See `StudentNet`
     task:str='sr', # See `StudentNet`
@@ -122,7 +122,7 @@ def tiny_student(
     "A `StudentNet` of a few thousand parameters for fast tests"
     return StudentNet(scale, n_features=8, n_blocks=2, task=task)
 
-# %% ../nbs/03_student.ipynb #742c8fc5
+# %% ../nbs/03_student.ipynb #5bb02b8a
 def save_student(
     model:StudentNet, # A trained student
     path:str|Path,    # Checkpoint file (.pth); a JSON copy of the record is written beside it
@@ -136,19 +136,30 @@ def save_student(
     path.with_suffix('.json').write_text(json.dumps(dict(config=model.config, record=record), indent=1, default=str))
     return path
 
-# %% ../nbs/03_student.ipynb #2cc1299f
+# %% ../nbs/03_student.ipynb #6a270e57
 WEIGHTS_DIR = Path(distill_sharpen.__file__).parent/'weights'
-SHIPPED_STUDENTS = {'default': 'student_x4.pth', 'tiny': 'student_tiny_x4.pth'}  # x4 super-resolution
+SHIPPED_STUDENTS = ('default', 'tiny')  # the names `load_student` knows: both at x4, and the default at x2
 
+# %% ../nbs/03_student.ipynb #7c15b9e4
+def shipped_path(
+    name:str,    # 'default' or 'tiny'
+    scale:int=4, # Enlargement factor
+)->Path:         # The checkpoint in the package (it may not exist: not every name ships at every scale)
+    "Where the package keeps its student `name` of factor `scale`"
+    return WEIGHTS_DIR/f"student{'' if name == 'default' else '_' + name}_x{scale}.pth"
+
+# %% ../nbs/03_student.ipynb #6626aa97
 def load_student(
     name:str|Path='default', # 'default' or 'tiny' (shipped with the package), or a checkpoint from `save_student`
     scale:int=4,             # The scale the student must have
     device:str|torch.device='cpu', # Where the model goes
 )->StudentNet:               # In eval mode: LR (B,3,h,w) float [0,1] RGB -> (B,3,h*scale,w*scale)
     "Load a shipped or saved student, checking its scale; its training record is in `.record`"
-    path = WEIGHTS_DIR/SHIPPED_STUDENTS[name] if str(name) in SHIPPED_STUDENTS else Path(name)
+    shipped = str(name) in SHIPPED_STUDENTS
+    path = shipped_path(str(name), scale) if shipped else Path(name)
     if not path.exists():
-        hint = ("reinstall distill_sharpen" if str(name) in SHIPPED_STUDENTS else
+        available = ', '.join(p.stem for p in sorted(WEIGHTS_DIR.glob('student*.pth')))
+        hint = (f"the package ships {available or 'no students (reinstall distill_sharpen)'}" if shipped else
                 f"pass 'default', 'tiny' or the path of a checkpoint written by save_student")
         raise DataError(f"{path}: no such student checkpoint; {hint}")
     try: checkpoint = torch.load(path, map_location='cpu', weights_only=True)

@@ -7,7 +7,7 @@ __all__ = ['SWINIR_HYPERPARAMETERS', 'SWINIR_RELEASE', 'TEACHER_URLS', 'SHARED_T
            'official_swinir', 'teacher_checkpoint', 'load_teacher', 'tiny_teacher', 'tiled_upscale',
            'teacher_outputs_path', 'cache_teacher_outputs']
 
-# %% ../nbs/02_teacher.ipynb #22bb0a09
+# %% ../nbs/02_teacher.ipynb #8206bb16
 import hashlib, math, re, shutil, warnings
 from pathlib import Path
 from urllib.parse import urlparse
@@ -18,7 +18,7 @@ import spandrel
 from spandrel.architectures.SwinIR import SwinIR
 from .data import *
 
-# %% ../nbs/02_teacher.ipynb #d9ec8f04
+# %% ../nbs/02_teacher.ipynb #2af02658
 class Teacher(nn.Module):
     "A frozen super-resolution model: (B,3,h,w) float in [0,1] -> (B,3,h*scale,w*scale) float in [0,1]"
     def __init__(self,
@@ -45,11 +45,13 @@ class Teacher(nn.Module):
             sr = self.model(low_res)
         return sr.float().clamp(0, 1)
 
-    def train(self, mode:bool=True): return super().train(False)  # a teacher never trains
+    def train(self, mode:bool=True):
+        "Stay in evaluation mode whatever `mode` asks: a teacher never trains"
+        return super().train(False)
     def __repr__(self):
         return f"Teacher({self.name}: x{self.scale}, {count_parameters(self):,} parameters, window {self.multiple}, {self.precision})"
 
-# %% ../nbs/02_teacher.ipynb #31f16809
+# %% ../nbs/02_teacher.ipynb #5615c0b4
 class _Bicubic(nn.Module):
     "MATLAB bicubic upscaling as a module"
     def __init__(self, scale:int): super().__init__(); self.scale = scale
@@ -61,7 +63,7 @@ def bicubic_teacher(
     "MATLAB-bicubic upscaling as a `Teacher`: a stand-in teacher for tests and the baseline in figures"
     return Teacher(_Bicubic(scale), scale, name=f'bicubic-x{scale}')
 
-# %% ../nbs/02_teacher.ipynb #add810aa
+# %% ../nbs/02_teacher.ipynb #1eccb587
 def _swinir(**kwargs)->nn.Module:
     "spandrel's `SwinIR(**kwargs)` for RGB images, without the `torch.meshgrid` warning its constructor triggers"
     with warnings.catch_warnings():
@@ -83,14 +85,14 @@ def official_swinir(
     if scale not in (2, 3, 4): raise ValueError(f"scale must be 2, 3 or 4, got {scale}")
     return _swinir(upscale=scale, **SWINIR_HYPERPARAMETERS[variant])
 
-# %% ../nbs/02_teacher.ipynb #38e88742
+# %% ../nbs/02_teacher.ipynb #20f3f767
 SWINIR_RELEASE = 'https://github.com/JingyunLiang/SwinIR/releases/download/v0.0/'
 TEACHER_URLS = {
     **{f'swinir-m-x{s}': f'{SWINIR_RELEASE}001_classicalSR_DF2K_s64w8_SwinIR-M_x{s}.pth' for s in (2, 3, 4)},
     **{f'swinir-s-x{s}': f'{SWINIR_RELEASE}002_lightweightSR_DIV2K_s64w8_SwinIR-S_x{s}.pth' for s in (2, 3, 4)}}
 SHARED_TEACHERS = {'craft-x4': 'weights/craft_x4/craft_x4_ntire2024_team34.pth'} # relative to `shared_data_dir()`
 
-# %% ../nbs/02_teacher.ipynb #1563e1ae
+# %% ../nbs/02_teacher.ipynb #1f450c29
 def _name_scale(name:str)->int: return int(name.rsplit('-x', 1)[1])
 
 def teacher_checkpoint(
@@ -117,13 +119,13 @@ def teacher_checkpoint(
                         f"or one of {', '.join(known)}")
     return download_file(url, cache_dir()/'weights'/Path(urlparse(url).path).name)
 
-# %% ../nbs/02_teacher.ipynb #2de69ffa
+# %% ../nbs/02_teacher.ipynb #1a155e85
 def _window(model:nn.Module, descriptor)->int:
     "The side that `model`'s inputs should be a multiple of: its attention window and spandrel's requirement"
     window = getattr(model, 'window_size', 1)
     return math.lcm(window if isinstance(window, int) else 1, descriptor.size_requirements.multiple_of)
 
-# %% ../nbs/02_teacher.ipynb #ae4579aa
+# %% ../nbs/02_teacher.ipynb #03854953
 def _load_descriptor(path:Path):
     "spandrel's descriptor of the checkpoint at `path`, or a `DataError` that names the file and the fix"
     try:
@@ -137,7 +139,7 @@ def _load_descriptor(path:Path):
         raise DataError(f"{path}: cannot load this checkpoint ({type(e).__name__}: {str(e)[:200]}); the file may be "
                         "truncated or corrupt: delete it and download it again") from None
 
-# %% ../nbs/02_teacher.ipynb #366fd685
+# %% ../nbs/02_teacher.ipynb #b49f8489
 def load_teacher(
     spec:str|Path,        # Checkpoint file, http(s) address, or known name ('swinir-m-x4', 'craft-x4'...)
     scale:int=4,          # Scale the teacher must have
@@ -157,7 +159,7 @@ def load_teacher(
     return Teacher(model, scale, name=f'{arch}-x{scale}-{path.stem}', multiple=_window(model, descriptor),
                    precision=precision)
 
-# %% ../nbs/02_teacher.ipynb #b8e4140a
+# %% ../nbs/02_teacher.ipynb #61c6f1d7
 def tiny_teacher(
     scale:int=4, # Upscaling factor
     seed:int=0,  # Seed of the random weights
@@ -168,7 +170,7 @@ def tiny_teacher(
                     mlp_ratio=2, upsampler='pixelshuffledirect', resi_connection='1conv')
     return Teacher(model, scale, name=f'tiny-swinir-x{scale}-seed{seed}', multiple=8)
 
-# %% ../nbs/02_teacher.ipynb #6015fa01
+# %% ../nbs/02_teacher.ipynb #ccb90f87
 def _pad_to_multiple(img:Tensor, multiple:int)->Tensor:
     "Pad `img` (B,C,H,W) at the bottom and right to multiples of `multiple`, mirroring (replicating if too small)"
     h, w = img.shape[-2:]
@@ -176,14 +178,14 @@ def _pad_to_multiple(img:Tensor, multiple:int)->Tensor:
     if not (pad_h or pad_w): return img
     return F.pad(img, (0, pad_w, 0, pad_h), mode='reflect' if pad_h < h and pad_w < w else 'replicate')
 
-# %% ../nbs/02_teacher.ipynb #7abd9dc8
+# %% ../nbs/02_teacher.ipynb #bb6f04e0
 def _tile_starts(length:int, tile:int, step:int)->list[int]:
     "Start of each tile along an axis of `length`, `step` apart, the last one flush with the end"
     if length <= tile: return [0]
     starts = list(range(0, length - tile + 1, step))
     return starts if starts[-1] + tile == length else starts + [length - tile]
 
-# %% ../nbs/02_teacher.ipynb #08e24161
+# %% ../nbs/02_teacher.ipynb #85475eab
 def _blend_weights(height:int, width:int, ramp:int)->Tensor:
     "(height,width) weights that rise linearly over `ramp` pixels from each edge to 1 inside"
     def axis(n):
@@ -191,7 +193,7 @@ def _blend_weights(height:int, width:int, ramp:int)->Tensor:
         return torch.minimum(i, n - i).div(max(ramp, 1)).clamp(max=1)
     return axis(height)[:, None]*axis(width)[None]
 
-# %% ../nbs/02_teacher.ipynb #fc911bdb
+# %% ../nbs/02_teacher.ipynb #c95f1ec9
 def tiled_upscale(
     teacher:nn.Module,   # Maps (B,3,h,w) to (B,3,h*scale,w*scale); has `scale` (and `multiple`, as a `Teacher`)
     low_res:Tensor,      # (B,3,H,W), float in [0,1], any size; stays on its device
@@ -223,7 +225,7 @@ def tiled_upscale(
             total[region] += weights
     return (out/total)[..., :h*scale, :w*scale].clamp(0, 1)
 
-# %% ../nbs/02_teacher.ipynb #7d864c65
+# %% ../nbs/02_teacher.ipynb #db2c5ef8
 def _teacher_key(teacher:nn.Module)->str:
     "A short hash of `teacher`'s architecture, weights, scale and precision"
     h = hashlib.sha256(nn.Module.__repr__(teacher).encode())
@@ -232,19 +234,19 @@ def _teacher_key(teacher:nn.Module)->str:
         h.update(name.encode()); h.update(value.detach().cpu().contiguous().reshape(-1).view(torch.uint8).numpy())
     return h.hexdigest()[:16]
 
-# %% ../nbs/02_teacher.ipynb #2400ac23
+# %% ../nbs/02_teacher.ipynb #2d25dc49
 def _pairs_key(pairs:PatchPairs)->str:
     "A short hash of the input patches of `pairs`"
     return hashlib.sha256(pairs.inputs.contiguous().numpy()).hexdigest()[:16]
 
-# %% ../nbs/02_teacher.ipynb #a0ab8792
+# %% ../nbs/02_teacher.ipynb #60c296d6
 def _enlarge_uint8(teacher:nn.Module, inputs:Tensor)->Tensor:
     "The teacher's output for uint8 `inputs` (B,3,h,w), as uint8 (B,3,h*scale,w*scale), on the CPU"
     device = next(teacher.parameters(), inputs).device
     sr = teacher(inputs.to(device).float()/255)
     return to_uint8(sr*255).cpu()
 
-# %% ../nbs/02_teacher.ipynb #81f08f80
+# %% ../nbs/02_teacher.ipynb #c86fa83e
 def teacher_outputs_path(
     teacher:nn.Module,    # Teacher, e.g. from `load_teacher`
     pairs:PatchPairs,     # Patch pairs whose inputs it enlarges
@@ -255,7 +257,7 @@ def teacher_outputs_path(
     return Path(cache or cache_dir()/'teacher_outputs')/(
         f'{name}_{cfg.task}_x{cfg.scale}_{cfg.patch_size}px_{len(pairs)}_{_teacher_key(teacher)}_{_pairs_key(pairs)}.pt')
 
-# %% ../nbs/02_teacher.ipynb #739152eb
+# %% ../nbs/02_teacher.ipynb #f8ae3706
 def cache_teacher_outputs(
     teacher:nn.Module,    # Frozen teacher with a `scale`, e.g. from `load_teacher`; on the device it should run on
     pairs:PatchPairs,     # Patch pairs of task 'sr', whose `inputs` the teacher enlarges

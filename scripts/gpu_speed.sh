@@ -6,16 +6,19 @@
 #
 # The package imports fastai, fastcore, fastprogress and spandrel (data, student and teacher helpers); a GPU machine
 # that has torch, timm and onnxruntime but not them (and no internet) needs their wheels carried in wheels/ (not
-# torch: it is far over the 64 MB a checkout may carry), made beforehand on a machine with the same Python:
-#   pip download --no-deps -d wheels fastai==2.8.7 fastcore fastprogress fastdownload fasttransform plum-dispatch \
-#       beartype spandrel einops python-fasthtml starlette
-# plus those of matplotlib, pandas, scikit-learn and scipy if the GPU machine lacks them (on our CPU machine,
-# importing distill_sharpen.speed loads exactly these distributions beyond torch's and timm's). They are installed
-# here with --no-index --no-deps; `python -c "import distill_sharpen.speed"` names anything still missing. The CRAFT weights are found in ../shared/data (or $DISTILL_SHARPEN_SHARED), or passed
-# with --teacher PATH.
+# torch: it is far over the 64 MB a checkout may carry), made beforehand for the GPU machine's Python (3.12 there):
+#   pip download --no-deps --only-binary=:all: --python-version 3.12 --platform manylinux2014_x86_64 -d wheels \
+#       fastai==2.8.7 fastcore fastprogress==1.0.3 fastdownload fasttransform plum-dispatch beartype spandrel
+# (fastprogress 1.0.3 because 1.1 imports fasthtml and its web stack), plus einops, matplotlib, pandas, scikit-learn
+# and scipy if the GPU machine lacks them. They are installed here with --no-index --no-deps;
+# `python -c "import distill_sharpen.speed"` names anything still missing. The CRAFT weights are found in
+# ../shared/data (or $DISTILL_SHARPEN_SHARED), or passed with --teacher PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if compgen -G "wheels/*.whl" > /dev/null; then python -m pip install -q --no-index --no-deps wheels/*.whl; fi
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 nvidia-smi --query-gpu=name,driver_version,clocks.max.sm --format=csv || true
+# Fail fast, and say so, if the GPU does not answer: a first CUDA call that hangs would otherwise eat the whole budget.
+timeout 60 python -c "import torch; torch.ones(1, device='cuda').sum().item()" \
+  || { echo "$(basename "$0"): CUDA did not answer within 60 s (nvidia-smi; check the driver), nothing was run" >&2; exit 1; }
 python -m distill_sharpen.speed --device cuda "$@"
