@@ -15,9 +15,9 @@
 Steps 1-4 need `pip install playwright` and Debian's chromium (`apt-get install chromium`); exits 1 if a page has a problem.
 The Quarto site itself is built on GitHub Actions by .github/workflows/deploy.yaml.
 """
-import argparse, importlib, inspect, json, pkgutil, shutil, subprocess, sys
+import argparse, importlib, inspect, json, os, pkgutil, shutil, subprocess, sys
 from pathlib import Path
-import nbformat, yaml
+import nbconvert, nbformat, yaml
 from nbconvert import HTMLExporter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,11 +73,18 @@ def render_pages(html_dir:Path)->list[Path]:
     if [p.name for p in notebooks] != expected:
         fail(f"nbdev_proc_nbs processed {[p.name for p in notebooks]}, expected {expected}; run it to see the error")
     html_dir.mkdir(parents=True)
+    use_nbconvert_templates()
     for notebook in notebooks:
         nb = nbformat.read(notebook, as_version=4)
         html, _ = HTMLExporter().from_notebook_node(with_title(nb))
         (html_dir/notebook.with_suffix('.html').name).write_text(html)
     return sorted(html_dir.glob('*.html'))
+
+def use_nbconvert_templates():
+    "Let nbconvert find its own templates beside its install (a virtual environment on system packages misses them)"
+    share = next((p/'share'/'jupyter' for p in Path(nbconvert.__file__).parents
+                  if (p/'share'/'jupyter'/'nbconvert'/'templates').is_dir()), None)
+    if share: os.environ['JUPYTER_PATH'] = os.pathsep.join(filter(None, [os.environ.get('JUPYTER_PATH'), str(share)]))
 
 def with_title(nb):
     "Turn the YAML front matter Quarto reads (title, description) into the heading and summary a reader sees"
