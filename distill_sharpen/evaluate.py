@@ -7,7 +7,7 @@ __all__ = ['PUBLISHED_X4', 'ssim', 'rgb_scores', 'as_upscaler', 'benchmark_image
            'write_quality', 'sharpen_protocol', 'protocol_summary', 'sr_as_sharpener', 'plot_ssim_histogram',
            'plot_scatter', 'compare_crops', 'split_view', 'before_after', 'evaluate_folder']
 
-# %% ../nbs/05_evaluation.ipynb #0d75c7cd
+# %% ../nbs/05_evaluation.ipynb #43e4448d
 import json
 from typing import Callable
 from pathlib import Path
@@ -17,14 +17,14 @@ import matplotlib.pyplot as plt
 from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 from .data import *
 
-# %% ../nbs/05_evaluation.ipynb #f727e328
+# %% ../nbs/05_evaluation.ipynb #d20ef88d
 def _gaussian_window(size:int=11, sigma:float=1.5)->Tensor:
     "A normalised 2-D Gaussian window, (1,1,size,size) float64"
     x = torch.arange(size, dtype=torch.float64) - size//2
     g = torch.exp(-x**2/(2*sigma**2))
     return (torch.outer(g, g)/g.sum()**2)[None, None]
 
-# %% ../nbs/05_evaluation.ipynb #c6d88b54
+# %% ../nbs/05_evaluation.ipynb #633d5b90
 def ssim(
     sr:Tensor,        # (B,3,H,W), float in [0,1]: the model's output
     high_res:Tensor,  # (B,3,H,W), float in [0,1]: ground truth
@@ -41,7 +41,7 @@ def ssim(
     ssim_map = (2*mu_a*mu_b + c1)*(2*cov + c2)/((mu_a**2 + mu_b**2 + c1)*(var_a + var_b + c2))
     return ssim_map.flatten(1).mean(1).view(len(sr), -1).mean(1).float()
 
-# %% ../nbs/05_evaluation.ipynb #544a9e95
+# %% ../nbs/05_evaluation.ipynb #30a0305b
 def rgb_scores(
     sr:Tensor,       # (3,H,W), float in [0,1]
     high_res:Tensor, # (3,H,W), float in [0,1]
@@ -52,7 +52,7 @@ def rgb_scores(
     return (float(psnr_rgb),
             float(structural_similarity(b, a, channel_axis=-1, data_range=255)))
 
-# %% ../nbs/05_evaluation.ipynb #404971fb
+# %% ../nbs/05_evaluation.ipynb #ef2fa951
 def as_upscaler(
     model:nn.Module|str|Callable, # 'bicubic', a module or a function of an LR batch
     scale:int=4,                  # The factor `'bicubic'` enlarges by
@@ -69,7 +69,7 @@ def as_upscaler(
         return run
     return model
 
-# %% ../nbs/05_evaluation.ipynb #578ef442
+# %% ../nbs/05_evaluation.ipynb #ab0e686e
 def benchmark_images(
     folder:str|Path, # 'Set5', 'Set14', 'B100'..., or a folder with HR/ (and LR_bicubic/X{scale}/), or of photographs
     scale:int=4,     # Scale of the LR images
@@ -86,7 +86,7 @@ def benchmark_images(
         images.append((path.stem, sr_degrade(high_res, scale), high_res))
     return images
 
-# %% ../nbs/05_evaluation.ipynb #d1abc739
+# %% ../nbs/05_evaluation.ipynb #ff00f019
 def benchmark(
     model:nn.Module|str|Callable, # See `as_upscaler`
     folder:str|Path='Set5',       # See `benchmark_images`
@@ -104,14 +104,14 @@ def benchmark(
                          psnr=psnr(sr, hr, shave=scale).item(), ssim=ssim(sr, hr, shave=scale).item()))
     return pd.DataFrame(rows)
 
-# %% ../nbs/05_evaluation.ipynb #986c18cb
+# %% ../nbs/05_evaluation.ipynb #e8cfb9da
 def summarize(
     scores:pd.DataFrame, # Rows from `benchmark` (several models and sets may be concatenated)
 )->pd.DataFrame:         # Mean PSNR and SSIM per (model, set)
     "Mean PSNR and SSIM per model and set"
     return scores.groupby(['model', 'set'], sort=False)[['psnr', 'ssim']].mean().round({'psnr': 2, 'ssim': 4})
 
-# %% ../nbs/05_evaluation.ipynb #f0983022
+# %% ../nbs/05_evaluation.ipynb #fd373a5d
 PUBLISHED_X4 = {  # model: (parameters, source, {set: (PSNR dB, SSIM)}), as reported by each paper
     'Bicubic':  (0,         'MATLAB imresize', {'Set5': (28.42, 0.8104), 'Set14': (26.00, 0.7027), 'B100': (25.96, 0.6675)}),
     'FSRCNN':   (12_000,    'Dong et al., ECCV 2016', {'Set5': (30.72, 0.8660), 'Set14': (27.61, 0.7550), 'B100': (26.98, 0.7150)}),
@@ -122,7 +122,7 @@ PUBLISHED_X4 = {  # model: (parameters, source, {set: (PSNR dB, SSIM)}), as repo
     'SwinIR-M': (11_900_000,'Liang et al., ICCV-W 2021', {'Set5': (32.92, 0.9044), 'Set14': (29.09, 0.7950), 'B100': (27.92, 0.7489)}),
 }
 
-# %% ../nbs/05_evaluation.ipynb #bac5603b
+# %% ../nbs/05_evaluation.ipynb #c0073e72
 def quality_table(
     scores:pd.DataFrame,        # Rows from `benchmark`
     published:dict=PUBLISHED_X4, # Published rows to show beside the measured ones
@@ -136,7 +136,7 @@ def quality_table(
         rows.append(dict(model=model, origin='measured', **{s: cell(r.psnr, r.ssim) for (_, s), r in group.iterrows()}))
     return pd.DataFrame(rows).set_index('model').fillna('')
 
-# %% ../nbs/05_evaluation.ipynb #2d9c45e2
+# %% ../nbs/05_evaluation.ipynb #9bcb8623
 def write_quality(
     scores:pd.DataFrame, # Rows from `benchmark`
     folder:str|Path='results', # Where quality.json and quality.md go
@@ -151,7 +151,7 @@ def write_quality(
     (folder/'quality.md').write_text(f"{notes}\n\nPSNR (dB) / SSIM, Y channel, x4.\n\n{quality_table(scores).to_markdown()}\n")
     return folder/'quality.json'
 
-# %% ../nbs/05_evaluation.ipynb #2b25ac5b
+# %% ../nbs/05_evaluation.ipynb #8f60ea51
 def sharpen_protocol(
     model:Callable|None, # Maps a blurred (1,3,H,W) frame in [0,1] to a sharpened one; None scores the input alone
     folder:str|Path='B100', # See `benchmark_images`
@@ -170,7 +170,7 @@ def sharpen_protocol(
         rows.append(row)
     return pd.DataFrame(rows)
 
-# %% ../nbs/05_evaluation.ipynb #bb370119
+# %% ../nbs/05_evaluation.ipynb #c11438cd
 def protocol_summary(
     scores:pd.DataFrame,  # Rows from `sharpen_protocol`
     threshold:float=0.90, # The report's bar for a "good" image
@@ -182,7 +182,7 @@ def protocol_summary(
                              f'images with SSIM > {threshold}': f"{int((scores[f'{s}_ssim'] > threshold).sum())} of {len(scores)}"}
                          for s in sides})
 
-# %% ../nbs/05_evaluation.ipynb #6aac772f
+# %% ../nbs/05_evaluation.ipynb #db58de13
 def sr_as_sharpener(
     model:nn.Module|str|Callable, # An SR model of factor `scale`, see `as_upscaler`
     scale:int=4,                  # The factor the frame was sent at
@@ -196,7 +196,7 @@ def sr_as_sharpener(
         return F.pad(out, (0, w - out.shape[-1], 0, h - out.shape[-2]), mode='replicate')
     return sharpen
 
-# %% ../nbs/05_evaluation.ipynb #87ee2f5d
+# %% ../nbs/05_evaluation.ipynb #b7b48069
 def plot_ssim_histogram(
     scores:dict[str, pd.Series], # Per-image SSIM for each name, e.g. {'input': ..., 'student': ...}
     threshold:float=0.90,        # A bar drawn for reference
@@ -210,7 +210,7 @@ def plot_ssim_histogram(
     ax.set(xlabel='SSIM', ylabel='images'); ax.legend()
     return ax
 
-# %% ../nbs/05_evaluation.ipynb #929b3de0
+# %% ../nbs/05_evaluation.ipynb #a4efdbcd
 def plot_scatter(
     scores:pd.DataFrame, # Rows from `benchmark` for at least the two models
     x:str, y:str,        # Model names on each axis
@@ -226,7 +226,7 @@ def plot_scatter(
     ax.set(xlabel=f'{x} {metric}', ylabel=f'{y} {metric}', title=f'{y} wins {int((wide[y] > wide[x]).sum())} of {len(wide)}')
     return ax
 
-# %% ../nbs/05_evaluation.ipynb #21429213
+# %% ../nbs/05_evaluation.ipynb #4e9f500b
 def compare_crops(
     images:list[tuple[Tensor, Tensor]], # (LR (3,h,w), HR (3,h*scale,w*scale)) float [0,1] pairs
     models:dict[str, Callable],         # Name: model, see `as_upscaler`
@@ -248,7 +248,7 @@ def compare_crops(
     fig.tight_layout()
     return fig
 
-# %% ../nbs/05_evaluation.ipynb #7f6043f9
+# %% ../nbs/05_evaluation.ipynb #46e4eb7d
 def split_view(
     before:Tensor, # (3,H,W), float [0,1]
     after:Tensor,  # (3,H,W), float [0,1]
@@ -261,7 +261,7 @@ def split_view(
     view[..., max(col - 1, 0)] = 1.0
     return view
 
-# %% ../nbs/05_evaluation.ipynb #fb083737
+# %% ../nbs/05_evaluation.ipynb #81588c1c
 def before_after(
     pairs:dict[str, tuple[Tensor, Tensor]], # Name: (before, after), each (3,H,W) float [0,1] at the same size
     figsize:tuple=(6, 6),                   # Size of the picture
@@ -284,7 +284,7 @@ def before_after(
     display(box)
     return box
 
-# %% ../nbs/05_evaluation.ipynb #0ac42261
+# %% ../nbs/05_evaluation.ipynb #2d2fc0dc
 def evaluate_folder(
     folder:str|Path,          # Your photographs (or a benchmark folder)
     models:dict|None=None,    # Name: model (see `as_upscaler`); default bicubic alone
