@@ -7,7 +7,7 @@ __all__ = ['DistillationCallback', 'distill_learner', 'TrainConfig', 'make_stude
            'seconds_per_batch', 'epochs_within', 'train_student', 'train_cli', 'plot_history', 'ship_student',
            'kd_study', 'kd_summary', 'write_kd_study', 'kd_study_parts']
 
-# %% ../nbs/04_distillation.ipynb #cefa8538
+# %% ../nbs/04_distillation.ipynb #37093389
 import copy, json, os, sys, time, warnings
 from dataclasses import asdict, dataclass, replace
 from datetime import date
@@ -33,7 +33,7 @@ from .data import *
 from .teacher import *
 from .student import *
 
-# %% ../nbs/04_distillation.ipynb #f95def4b
+# %% ../nbs/04_distillation.ipynb #6e479308
 class DistillationCallback(Callback):
     "Add β·L1(student, teacher) to the student's α·L1(student, HR) training loss"
     run_valid = False  # validation keeps the plain L1 to HR, comparable with runs without a teacher
@@ -43,7 +43,7 @@ class DistillationCallback(Callback):
         teacher_weight:float=1.0,    # β: weight of the L1 distance to the teacher's output
     ): store_attr()
 
-# %% ../nbs/04_distillation.ipynb #3b89e34f
+# %% ../nbs/04_distillation.ipynb #2dc0d8f4
 @patch
 def before_fit(self:DistillationCallback):
     "Freeze the teacher and put it on the student's device"
@@ -61,7 +61,7 @@ def before_batch(self:DistillationCallback):
     self.teacher_sr = self.yb[1] if len(self.yb) > 1 else None
     self.learn.yb = self.yb[:1]
 
-# %% ../nbs/04_distillation.ipynb #94790317
+# %% ../nbs/04_distillation.ipynb #797eb714
 @patch
 def after_pred(self:DistillationCallback):
     "Run the teacher (fp32 or bf16, never inside fp16 autocast) when the batch brought no cached output"
@@ -71,7 +71,7 @@ def after_pred(self:DistillationCallback):
     with torch.no_grad(), torch.autocast(self.xb[0].device.type, enabled=False):
         self.teacher_sr = self.teacher(self.xb[0].float())
 
-# %% ../nbs/04_distillation.ipynb #ccd0c445
+# %% ../nbs/04_distillation.ipynb #6b6ed43b
 @patch
 def after_loss(self:DistillationCallback):
     "Combine both terms into the loss that is back-propagated (`loss_grad`) and the one that is logged (`loss`)"
@@ -82,12 +82,12 @@ def after_loss(self:DistillationCallback):
     self.learn.loss = self.learn.loss_grad.detach().clone()
     self.sums['hr_l1'] += hr_term.item(); self.sums['teacher_l1'] += teacher_term.item(); self.count += 1
 
-# %% ../nbs/04_distillation.ipynb #e3931f61
+# %% ../nbs/04_distillation.ipynb #33e429f2
 def _psnr_metric(pred:Tensor, high_res:Tensor)->Tensor: return psnr(pred.float(), high_res.float()).mean()
 
 def _term(cb:DistillationCallback, name:str)->float: return cb.sums[name]/max(cb.count, 1)
 
-# %% ../nbs/04_distillation.ipynb #97d092f9
+# %% ../nbs/04_distillation.ipynb #8dd2e534
 def distill_learner(
     dls,                          # `DataLoaders` of (LR, HR) or, for training, (LR, HR, cached teacher output)
     student:nn.Module,            # The network to train
@@ -106,7 +106,7 @@ def distill_learner(
     return Learner(dls, student, loss_func=F.l1_loss, opt_func=partial(Adam, wd=0.), lr=lr, metrics=metrics,
                    cbs=cbs, **kwargs)
 
-# %% ../nbs/04_distillation.ipynb #8f8d4cf0
+# %% ../nbs/04_distillation.ipynb #6a4aaddc
 @dataclass
 class TrainConfig:
     "Every setting of one training run"
@@ -133,7 +133,7 @@ class TrainConfig:
         "The `PatchConfig` that cuts this recipe's training patches"
         return PatchConfig(patch_size=self.patch_size, n_patches=self.n_patches, scale=self.scale)
 
-# %% ../nbs/04_distillation.ipynb #0a15157b
+# %% ../nbs/04_distillation.ipynb #95214853
 def make_student(cfg:TrainConfig)->nn.Module:
     "A freshly initialised student of `cfg`'s kind and scale, seeded by `cfg.seed`"
     set_seed(cfg.seed)
@@ -141,21 +141,23 @@ def make_student(cfg:TrainConfig)->nn.Module:
     if cfg.student == 'default': return StudentNet(scale=cfg.scale)
     raise ValueError(f"student must be 'default' or 'tiny', got {cfg.student!r}")
 
-# %% ../nbs/04_distillation.ipynb #1570374f
+# %% ../nbs/04_distillation.ipynb #f360fd6e
 class Checkpoint(Callback):
     "After every epoch, save `models/last.pth` (weights and optimiser) and `models/last.json` (epochs done and planned, history)"
     order = 70  # after the Recorder, so the epoch's losses and metrics are known
-    def __init__(self, history:list|None=None, skip_to:int=0): self.history, self.skip_to = list(history or []), skip_to
+    def __init__(self, history:list|None=None, skip_to:int=0, budgeted:bool=False):
+        self.history, self.skip_to, self.budgeted = list(history or []), skip_to, budgeted
     def after_epoch(self):
         "Append the epoch's losses and metrics to the history and save the checkpoint"
         if self.epoch < self.skip_to: return      # an epoch done before the run resumed
         names = self.recorder.metric_names[:-1]    # epoch, losses and metrics; not the time
         self.history.append(dict(zip(names, [float(v) for v in self.recorder.log[:len(names)]])))
-        self.learn.save('last', with_opt=True)
-        (self.path/self.model_dir/'last.json').write_text(json.dumps({'epochs_done': self.epoch + 1, 'n_epochs': self.n_epoch,
-                                                                        'history': self.history}))
+        folder = self.path/self.model_dir          # each file written whole, then renamed: a kill leaves the last pair
+        self.learn.save('last.tmp', with_opt=True); os.replace(folder/'last.tmp.pth', folder/'last.pth')
+        state = dict(epochs_done=self.epoch + 1, n_epochs=self.n_epoch, budgeted=self.budgeted, history=self.history)
+        (folder/'last.json.tmp').write_text(json.dumps(state)); os.replace(folder/'last.json.tmp', folder/'last.json')
 
-# %% ../nbs/04_distillation.ipynb #778473f0
+# %% ../nbs/04_distillation.ipynb #b8898b5b
 class BestModel(SaveModelCallback):
     "`SaveModelCallback` keeping the best validation PSNR as `best_student_model.pth`, across a resumed run"
     def __init__(self, skip_to:int=0, best:float=-np.inf):
@@ -165,35 +167,37 @@ class BestModel(SaveModelCallback):
         "Save the weights if the epoch's PSNR is the best yet, skipping epochs done before a resume"
         if self.epoch >= self.skip_to: super().after_epoch()
 
-# %% ../nbs/04_distillation.ipynb #8637d35a
+# %% ../nbs/04_distillation.ipynb #ef0c2405
 def _resume(learn:Learner)->tuple[int, list, int|None]:
-    "Load `learn`'s last checkpoint if there is one; return the epochs it had done, their history and the planned epochs"
+    "Load `learn`'s last checkpoint if there is one; return the epochs done, their history, and the epochs a budget planned"
     state = learn.path/learn.model_dir/'last.json'
     if not state.exists(): return 0, [], None
     learn.load('last', with_opt=True)
     state = json.loads(state.read_text())
-    return state['epochs_done'], state['history'], state.get('n_epochs')
+    return state['epochs_done'], state['history'], state['n_epochs'] if state.get('budgeted') else None
 
-# %% ../nbs/04_distillation.ipynb #9ca94e3e
+# %% ../nbs/04_distillation.ipynb #dfa86b2d
 class _TimeBatches(Callback):
     "Time `n` training batches after `warmup` untimed ones, then cancel the fit"
     order = 100
     def __init__(self, n:int, warmup:int): self.n, self.warmup, self.start, self.seconds = n, warmup, None, None
+    def before_batch(self):
+        if self.iter == self.warmup: self._sync(); self.start = time.perf_counter()
     def _sync(self):
         if self.dls.device is not None and torch.device(self.dls.device).type == 'cuda': torch.cuda.synchronize()
     def after_batch(self):
-        if self.iter + 1 == self.warmup: self._sync(); self.start = time.perf_counter()
         if self.iter + 1 == self.warmup + self.n:
             self._sync(); self.seconds = (time.perf_counter() - self.start)/self.n
             raise CancelFitException()
 
-# %% ../nbs/04_distillation.ipynb #4dd2575f
+# %% ../nbs/04_distillation.ipynb #c16f5fdf
 def seconds_per_batch(
     learn:Learner, # A Learner ready to train; its weights and optimiser are left as they were
     n:int=30,      # Batches timed
     warmup:int=5,  # Batches run first, untimed (cuDNN's choices, caches)
 )->float:          # Seconds per training batch
     "Time `n` training batches of `learn` on a copy of its weights, with every callback it has"
+    if n < 1 or warmup < 0: raise ValueError(f"n must be >= 1 and warmup >= 0, got {n} and {warmup}")
     if len(learn.dls.train) < n + warmup:
         raise ValueError(f"timing needs {n + warmup} batches, the training set has {len(learn.dls.train)}; lower n")
     weights, opt = copy.deepcopy(learn.model.state_dict()), learn.opt
@@ -204,7 +208,7 @@ def seconds_per_batch(
     finally: learn.model.load_state_dict(weights); learn.opt = opt
     return timer.seconds
 
-# %% ../nbs/04_distillation.ipynb #391145ae
+# %% ../nbs/04_distillation.ipynb #955c1c2d
 def epochs_within(
     minutes:float,          # The budget
     seconds_per_batch:float, # From `seconds_per_batch`
@@ -217,7 +221,7 @@ def epochs_within(
     epoch = seconds_per_batch*(n_train + n_valid/3)
     return max(1, min(most, int(minutes*60*margin/epoch)))
 
-# %% ../nbs/04_distillation.ipynb #fc13f080
+# %% ../nbs/04_distillation.ipynb #a41ff823
 def train_student(
     cfg:TrainConfig,               # The recipe
     teacher:nn.Module|None=None,   # Needed unless `cfg.teacher_weight` is 0
@@ -241,12 +245,13 @@ def train_student(
                             lr=cfg.lr, path=path, cbs=[checkpoint, best])
     if torch.cuda.is_available() and device != 'cpu': learn.to_fp16()
     done, checkpoint.history, planned = _resume(learn) if resume else (0, [], None)
-    if minutes and planned: cfg = replace(cfg, n_epochs=planned)  # a budgeted run, resumed, keeps its schedule
-    elif minutes and not done:                          # a fresh run plans its schedule once
+    if planned: cfg = replace(cfg, n_epochs=planned)     # a budgeted run, resumed, keeps the schedule it planned
+    elif minutes and not done and len(dls.train) >= 2:   # a fresh run plans its schedule once
         timed = min(30, len(dls.train)//2)               # small training sets time fewer batches
         step = seconds_per_batch(learn, timed, warmup=min(5, len(dls.train) - timed))
         cfg = replace(cfg, n_epochs=epochs_within(minutes, step, len(dls.train), len(dls.valid), cfg.n_epochs))
         set_seed(cfg.seed)                               # the timing drew batches: the order depends on the seed alone
+    checkpoint.budgeted = bool(planned or minutes)
     checkpoint.skip_to = best.skip_to = done
     if checkpoint.history: best.best = max(row['psnr'] for row in checkpoint.history)
     fit = learn.fit_one_cycle if cfg.one_cycle else learn.fit
@@ -262,13 +267,13 @@ def train_student(
     (learn.path/'record.json').write_text(json.dumps(learn.record, indent=1))
     return learn
 
-# %% ../nbs/04_distillation.ipynb #8eb3d50f
+# %% ../nbs/04_distillation.ipynb #c0528177
 def _teacher_for(spec:str, scale:int)->nn.Module|None:
     "The teacher a command line names: 'none', 'bicubic', a known name or a checkpoint"
     if spec == 'none': return None
     return bicubic_teacher(scale) if spec == 'bicubic' else load_teacher(spec, scale)
 
-# %% ../nbs/04_distillation.ipynb #75a741b6
+# %% ../nbs/04_distillation.ipynb #dad9e18e
 @call_parse
 def train_cli(
     recipe:str='original',       # 'original', 'best' or 'tiny'
@@ -296,7 +301,7 @@ def train_cli(
     except (DataError, ValueError, FileNotFoundError) as e: sys.exit(f"distill-sharpen-train: {e}")
     print(json.dumps(learn.record))
 
-# %% ../nbs/04_distillation.ipynb #538e3427
+# %% ../nbs/04_distillation.ipynb #ddc40b6c
 def plot_history(
     history:list[dict], # `record['history']` of a run: one dict of losses and metrics per epoch
     figsize:tuple=(9, 3),
@@ -310,7 +315,7 @@ def plot_history(
     fig.tight_layout()
     return fig
 
-# %% ../nbs/04_distillation.ipynb #7c4ce490
+# %% ../nbs/04_distillation.ipynb #af4dcf19
 def ship_student(
     run:str|Path,          # Folder of a `train_student` run (holds record.json and models/best_student_model.pth)
     name:str,              # 'default' or 'tiny'; the run's scale picks the file (see `shipped_path`)
@@ -328,7 +333,7 @@ def ship_student(
     record['score_protocol'] = f'Y-channel PSNR (dB), official LR x{cfg.scale}, {cfg.scale} pixels shaved'
     return save_student(model, Path(folder or WEIGHTS_DIR)/shipped_path(name, cfg.scale).name, record)
 
-# %% ../nbs/04_distillation.ipynb #bf60406b
+# %% ../nbs/04_distillation.ipynb #bc0236e8
 def kd_study(
     teacher:nn.Module,               # The teacher (its outputs are cached once, shared by every run)
     base:TrainConfig,                # Budget shared by every run
@@ -348,7 +353,7 @@ def kd_study(
             rows.append(dict(teacher_weight=weight, seed=seed, **{s: benchmark_psnr(model, s, cfg.scale).mean().item() for s in sets}))
     return pd.DataFrame(rows)
 
-# %% ../nbs/04_distillation.ipynb #44aeda68
+# %% ../nbs/04_distillation.ipynb #1310e0ed
 def kd_summary(
     runs:pd.DataFrame, # Rows from `kd_study`
 )->pd.DataFrame:       # 'mean ± std' per β and set, over seeds
@@ -360,7 +365,7 @@ def kd_summary(
     table['runs'] = [len(g) for _, g in groups]
     return table
 
-# %% ../nbs/04_distillation.ipynb #df850928
+# %% ../nbs/04_distillation.ipynb #48be0436
 def write_kd_study(
     runs:pd.DataFrame, # Rows from `kd_study`
     base:TrainConfig,  # The budget the runs shared
@@ -373,7 +378,7 @@ def write_kd_study(
     (folder/'kd_study.md').write_text(f"{notes}\n\nY-PSNR (dB), x4, official LR, mean ± std over seeds.\n\n{kd_summary(runs).to_markdown()}\n")
     return folder/'kd_study.json'
 
-# %% ../nbs/04_distillation.ipynb #3dc8c20f
+# %% ../nbs/04_distillation.ipynb #0949897b
 def kd_study_parts(
     teacher:nn.Module,     # The teacher
     base:TrainConfig,      # Budget shared by every run

@@ -20,5 +20,5 @@ export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 nvidia-smi --query-gpu=name,driver_version,clocks.max.sm --format=csv || true
 # Fail fast, and say so, if the GPU does not answer: a first CUDA call that hangs would otherwise eat the whole budget.
 timeout 60 python -c "import torch; torch.ones(1, device='cuda').sum().item()" \
-  || { echo "$(basename "$0"): CUDA did not answer within 60 s (nvidia-smi; check the driver), nothing was run" >&2; exit 1; }
+  || { echo "$(basename "$0"): CUDA is not usable here (no GPU, or no answer within 60 s: see above, and nvidia-smi); nothing was run" >&2; exit 1; }
 python -m distill_sharpen.speed --device cuda "$@"

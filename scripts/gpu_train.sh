@@ -1,30 +1,36 @@
 #!/usr/bin/env bash
 # Train the shipped students on one GPU within a time budget, as one prepared script:
 #   - the default and the tiny x4 students, recipe 'best', distilled from CRAFT x4 (the teacher on these machines);
-#   - a default x2 student, recipe 'original', without a teacher (there is no x2 teacher here), for the x2 protocol.
-# The three runs share the GPU side by side; each times its own training step under that load and fits its one-cycle
-# schedule into the budget (`distill-sharpen-train --minutes`). Checkpoints are saved every epoch, so running the
-# same command again continues the runs instead of starting over.
+#   - a default x2 student, recipe 'original' in full (4,500 small steps), without a teacher (there is no x2 teacher).
+# The runs share the GPU side by side; the two x4 runs time their own training step under that load and fit their
+# one-cycle schedules into the budget (`distill-sharpen-train --minutes`). Checkpoints are saved every epoch, so
+# running the same command again continues the runs, with the schedules they planned, instead of starting over.
 #
 # Usage, from anywhere:   scripts/gpu_train.sh MINUTES [OUT]
 #   MINUTES  wall-clock budget of the training runs (the patches and the teacher's outputs come first, a minute or so)
 #   OUT      folder of the runs (default: artefacts/runs)
 # Data: ../shared/data (or $DISTILL_SHARPEN_SHARED) holds train/ and weights/craft_x4/. A GPU machine without
-# fastai, fastcore or spandrel needs their wheels installed first (see scripts/gpu_speed.sh).
+# fastai, fastcore or spandrel needs their wheels in wheels/ (scripts/gpu_speed.sh says how to make them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:?usage: scripts/gpu_train.sh MINUTES [OUT]}
 out=${2:-artefacts/runs}
+# Each run is stopped 3 minutes after its budget at the latest (loading, timing and the last epoch's checkpoint).
+limit=$(python -c 'import math, sys; m = float(sys.argv[1]); assert m > 0; print(math.ceil(m*60) + 180)' "$minutes" 2>/dev/null) \
+  || { echo "usage: scripts/gpu_train.sh MINUTES [OUT]; MINUTES must be a positive number, got '$minutes'" >&2; exit 2; }
+if compgen -G "wheels/*.whl" > /dev/null; then python -m pip install -q --no-index --no-deps wheels/*.whl; fi
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}" PYTHONUNBUFFERED=1
 mkdir -p "$out"
 # Fail fast, and say so, if the GPU does not answer: a first CUDA call that hangs would otherwise eat the whole budget.
 timeout 60 python -c "import torch; torch.ones(1, device='cuda').sum().item()" \
-  || { echo "$(basename "$0"): CUDA did not answer within 60 s (nvidia-smi; check the driver), nothing was run" >&2; exit 1; }
+  || { echo "$(basename "$0"): CUDA is not usable here (no GPU, or no answer within 60 s: see above, and nvidia-smi); nothing was run" >&2; exit 1; }
 
 # 1. Cut the patches and cache the teacher's outputs once, before the runs read them side by side.
 python - <<'EOF'
 import time
-from distill_sharpen.distill import *
+from distill_sharpen.data import patch_pairs, shared_train_dir
+from distill_sharpen.teacher import cache_teacher_outputs, load_teacher
+from distill_sharpen.distill import TrainConfig
 start = time.time()
 teacher = load_teacher('craft-x4').to('cuda')
 pairs = patch_pairs(shared_train_dir(), TrainConfig.best().patches(), progress=False)
@@ -33,10 +39,12 @@ patch_pairs(shared_train_dir(), TrainConfig(scale=2).patches(), progress=False)
 print(f"patches and teacher outputs ready in {time.time() - start:.0f} s", flush=True)
 EOF
 
-# 2. The runs, side by side; a run still going a minute past the budget is stopped (its checkpoints stay).
-train() { timeout $(( ${minutes%.*}*60 + 90 )) python -m distill_sharpen.distill --out "$out" --minutes "$minutes" "$@"; }
-train --recipe best --student default --name best_default_x4_craft > "$out/best_default_x4.log" 2>&1 &
-train --recipe best --student tiny --name best_tiny_x4_craft > "$out/best_tiny_x4.log" 2>&1 &
+# 2. The runs, side by side; a run still going at the limit is stopped (its checkpoints stay). Stopping this script
+#    stops them too, so that a rerun never finds two processes writing one run.
+trap 'kill $(jobs -p) 2>/dev/null || true' EXIT INT TERM
+train() { timeout "$limit" python -m distill_sharpen.distill --out "$out" "$@"; }
+train --recipe best --student default --minutes "$minutes" --name best_default_x4_craft > "$out/best_default_x4.log" 2>&1 &
+train --recipe best --student tiny --minutes "$minutes" --name best_tiny_x4_craft > "$out/best_tiny_x4.log" 2>&1 &
 train --recipe original --scale 2 --teacher none --name original_default_x2_none > "$out/original_default_x2.log" 2>&1 &
 status=0
 for job in $(jobs -p); do wait "$job" || status=$?; done
