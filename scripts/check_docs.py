@@ -111,7 +111,7 @@ def check_page(browser, page_path:Path)->tuple:
     images = page.evaluate(IMAGES_OK)
     problems += [f"image does not show: {i['src']}" for i in images if not i['ok']]
     result = dict(page=page_path.name, title=page.title(), images=len(images),
-                  headings=page.locator('h1, h2').count(), problems=problems, offline_resources=offline)
+                  headings=page.locator('h1, h2').count(), problems=problems, offline_resources=sorted(offline))
     return result, page
 
 def main():
