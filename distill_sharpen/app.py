@@ -8,7 +8,7 @@ __all__ = ['OVERLAP', 'MAX_PIXELS', 'MAX_OUTPUT_PIXELS', 'VIDEO_EXTENSIONS', 'pi
            'sharpen_video', 'collect_inputs', 'sharpen_inputs', 'demo_results', 'comparison_figure', 'demo',
            'evaluate_student', 'benchmark_student', 'main']
 
-# %% ../nbs/07_app.ipynb #31feb0d3
+# %% ../nbs/07_app.ipynb #b136461d
 import argparse, math, subprocess, sys, time, warnings
 from functools import lru_cache
 from typing import NamedTuple
@@ -19,7 +19,7 @@ from PIL import Image, ImageOps
 from .data import *
 from .student import *
 
-# %% ../nbs/07_app.ipynb #11a38a4b
+# %% ../nbs/07_app.ipynb #0537366e
 def pick_device(
     device:str|torch.device='auto', # 'auto' (the GPU if there is one), 'cpu', 'cuda', 'cuda:1'...
 )->torch.device:
@@ -33,7 +33,7 @@ def pick_device(
         raise DataError(f"{device}: no such GPU ({torch.cuda.device_count()} visible); pass --device cuda (or cpu)")
     return device
 
-# %% ../nbs/07_app.ipynb #70ed0a7a
+# %% ../nbs/07_app.ipynb #9a09e072
 def _checkpoint_scale(name:str, scale:int|None=None)->int:
     "The scale of checkpoint `name`: for a shipped name `scale` if the package has that student, else 4"
     if name in SHIPPED_STUDENTS: return scale if scale and shipped_path(name, scale).exists() else 4
@@ -44,7 +44,7 @@ def _checkpoint_scale(name:str, scale:int|None=None)->int:
 def _load_once(name:str, device:str, scale:int|None=None)->StudentNet:
     return load_student(name, _checkpoint_scale(name, scale), device)
 
-# %% ../nbs/07_app.ipynb #fdb1d300
+# %% ../nbs/07_app.ipynb #f5e2037c
 def get_model(
     model:str|Path|nn.Module='default', # 'default', 'tiny', a checkpoint from `save_student`, or a student module
     device:str|torch.device='auto',     # Where a loaded student goes; a module passed in stays where it is
@@ -54,7 +54,7 @@ def get_model(
     if isinstance(model, nn.Module): return model.eval()
     return _load_once(str(model), str(pick_device(device)), scale)
 
-# %% ../nbs/07_app.ipynb #c665c885
+# %% ../nbs/07_app.ipynb #ac4422ee
 @lru_cache(maxsize=None)
 def _shrink_taps(scale:int)->tuple[Tensor, int]:
     "Taps of MATLAB's antialiased bicubic shrink by an integer `scale`, and the offset of the first tap"
@@ -64,7 +64,7 @@ def _shrink_taps(scale:int)->tuple[Tensor, int]:
     lo, hi = used.min().item(), used.max().item()
     return column[lo:hi+1].float(), lo - j*scale
 
-# %% ../nbs/07_app.ipynb #86ea83f0
+# %% ../nbs/07_app.ipynb #80dda9c8
 def _shrink_last_axis(x:Tensor, scale:int)->Tensor:
     "Shrink the last axis of `x` by `scale` with the taps of `_shrink_taps`, borders mirrored"
     taps, offset = _shrink_taps(scale)
@@ -75,7 +75,7 @@ def _shrink_last_axis(x:Tensor, scale:int)->Tensor:
     out = F.conv1d(flat, taps.to(x).view(1, 1, -1), stride=scale)[..., :n//scale]
     return out.reshape(*x.shape[:-1], n//scale)
 
-# %% ../nbs/07_app.ipynb #82a31fbd
+# %% ../nbs/07_app.ipynb #bcbf29fb
 def shrink(
     img:Tensor,  # (...,H,W), float; H and W multiples of `scale`
     scale:int,   # Integer factor
@@ -86,7 +86,7 @@ def shrink(
     if min(h, w) < 3*scale: return imresize(img.cpu(), 1/scale).to(img.device)  # too small to mirror
     return _shrink_last_axis(_shrink_last_axis(img.transpose(-1, -2), scale).transpose(-1, -2), scale)
 
-# %% ../nbs/07_app.ipynb #e3c9ae5b
+# %% ../nbs/07_app.ipynb #e47f0b6a
 def _enlarge(model:nn.Module, scale:int):
     "Function from an RGB batch (B,3,h,w) to its ×`scale` enlargement by `model` (an ×`model.scale` SR student)"
     def run(low_res:Tensor)->Tensor:
@@ -97,7 +97,7 @@ def _enlarge(model:nn.Module, scale:int):
         return shrink(out, ratio) if ratio else imresize(out.cpu(), size=size).to(out.device)
     return run
 
-# %% ../nbs/07_app.ipynb #250997e3
+# %% ../nbs/07_app.ipynb #95b9ab49
 def student_function(
     model:nn.Module,       # A `StudentNet` (SR or sharpen task)
     scale:int=4,           # Enlargement; with `same_size`, the factor the frame was shrunk by
@@ -120,7 +120,7 @@ def student_function(
         return enlarge(shrink(padded, scale).clamp(0, 1))[..., :h, :w]
     return same, 1, scale
 
-# %% ../nbs/07_app.ipynb #ffb9db3d
+# %% ../nbs/07_app.ipynb #a1aa116a
 OVERLAP = 20  # Pixels of context around each tile, on the student's input grid: more than its receptive field
 
 def run_tiled(
@@ -145,7 +145,7 @@ def run_tiled(
             out[..., top*k:bottom*k, left*k:right*k] = piece[..., (top-t0)*k:(bottom-t0)*k, (left-l0)*k:(right-l0)*k].to(x.device)
     return out
 
-# %% ../nbs/07_app.ipynb #f516fe7e
+# %% ../nbs/07_app.ipynb #c6a18fb6
 MAX_PIXELS = 2_000_000   # Input pixels per student call above which tiling is forced
 
 def _tile_for(n_pixels:int, batch:int, tile:int|None, max_pixels:int)->int|None:
@@ -153,7 +153,7 @@ def _tile_for(n_pixels:int, batch:int, tile:int|None, max_pixels:int)->int|None:
     if tile: return tile
     return max(16, math.isqrt(max(1, max_pixels//batch))) if n_pixels*batch > max_pixels else None
 
-# %% ../nbs/07_app.ipynb #a6520f0e
+# %% ../nbs/07_app.ipynb #46d9045b
 def _sharpen_planes(
     x:Tensor,              # (B,C,H,W) float in [0,1]; C = 1 grey, 2 grey+alpha, 3 RGB, 4 RGBA
     model:nn.Module,       # A student, on the device where it runs
@@ -181,7 +181,7 @@ def _sharpen_planes(
         out = torch.cat([out, alpha], 1)
     return out
 
-# %% ../nbs/07_app.ipynb #96d0d305
+# %% ../nbs/07_app.ipynb #13ff56a5
 _SIXTEEN_BIT = ('I;16', 'I;16B', 'I;16L', 'I;16N')
 
 def _pil_to_planes(im:Image.Image)->tuple[Tensor, str]:
@@ -197,7 +197,7 @@ def _pil_to_planes(im:Image.Image)->tuple[Tensor, str]:
     a = np.asarray(im.convert(mode), dtype=np.float32)/255
     return torch.from_numpy(a.reshape(*a.shape[:2], -1)).permute(2, 0, 1)[None], mode
 
-# %% ../nbs/07_app.ipynb #9edc48f3
+# %% ../nbs/07_app.ipynb #c27382cc
 def _planes_to_pil(planes:Tensor, mode:str)->Image.Image:
     "The PIL image in `mode` of (1,C,H,W) float [0,1] planes"
     planes = planes[0].float().cpu()
@@ -205,7 +205,7 @@ def _planes_to_pil(planes:Tensor, mode:str)->Image.Image:
     a = planes.mul(255).round_().clamp_(0, 255).byte().permute(1, 2, 0).numpy()   # one float copy: large outputs
     return Image.fromarray(a[..., 0] if a.shape[-1] == 1 else a)
 
-# %% ../nbs/07_app.ipynb #06b9e824
+# %% ../nbs/07_app.ipynb #6b2c8932
 MAX_OUTPUT_PIXELS = 150_000_000  # Output pixels above which an image is refused (its result would not fit in memory)
 
 def _open_image(
@@ -228,7 +228,7 @@ def _open_image(
     except Exception: return Image.fromarray(load_rgb(path))   # a DataError naming the file, unless tifffile reads it
     return im
 
-# %% ../nbs/07_app.ipynb #92b15550
+# %% ../nbs/07_app.ipynb #0e1ae2c4
 def _save_image(im:Image.Image, path:Path, source:Image.Image):
     "Save `im` to `path` with the colour profile and EXIF of `source`"
     kwargs = {}
@@ -241,7 +241,7 @@ def _save_image(im:Image.Image, path:Path, source:Image.Image):
     path.parent.mkdir(parents=True, exist_ok=True)
     im.save(path, **kwargs)
 
-# %% ../nbs/07_app.ipynb #0f110f23
+# %% ../nbs/07_app.ipynb #434f0215
 VIDEO_EXTENSIONS = ('.mp4', '.mov', '.mkv', '.avi', '.webm', '.m4v', '.mpg', '.mpeg', '.wmv', '.flv')
 
 def output_path(
@@ -258,7 +258,7 @@ def output_path(
           path.suffix if path.suffix.lower() in ('.mp4', '.mov', '.mkv', '.m4v') else '.mp4')
     return unused_path(folder/f"{path.stem}{'_sharp' if same_size else f'_x{scale}'}{ext}")
 
-# %% ../nbs/07_app.ipynb #be494910
+# %% ../nbs/07_app.ipynb #fa162239
 def sharpen_image_file(
     path:str|Path,          # Image file
     out:str|Path|None=None, # Result file (default: `output_path(path, ...)`); an existing file is never overwritten
@@ -280,7 +280,7 @@ def sharpen_image_file(
     _save_image(result, out, source)
     return out
 
-# %% ../nbs/07_app.ipynb #c697db7e
+# %% ../nbs/07_app.ipynb #beb20354
 def _array_to_planes(a:np.ndarray)->Tensor:
     "(1,C,H,W) float [0,1] planes of an (H,W) or (H,W,C) array of uint8, uint16 or float in [0,1]"
     if a.ndim not in (2, 3): raise DataError(f"expected an (H,W) or (H,W,C) array, got shape {a.shape}")
@@ -297,7 +297,7 @@ def _planes_to_array(planes:Tensor, like:np.ndarray)->np.ndarray:
     full = {np.dtype(np.uint8): 255, np.dtype(np.uint16): 65535}.get(like.dtype)
     return (a*full).round().astype(like.dtype) if full else a.astype(like.dtype)
 
-# %% ../nbs/07_app.ipynb #cd5a29e7
+# %% ../nbs/07_app.ipynb #e3f419dd
 def _tensor_to_planes(t:Tensor)->Tensor:
     "(B,C,H,W) float [0,1] planes of a (C,H,W) or (B,C,H,W) tensor, float in [0,1] or uint8"
     if t.ndim not in (3, 4): raise DataError(f"expected a (C,H,W) or (B,C,H,W) tensor, got shape {tuple(t.shape)}")
@@ -310,7 +310,7 @@ def _planes_to_tensor(planes:Tensor, like:Tensor)->Tensor:
     out = (out*255).round().byte() if like.dtype == torch.uint8 else out.to(like.dtype)
     return out.to(like.device)
 
-# %% ../nbs/07_app.ipynb #e083843b
+# %% ../nbs/07_app.ipynb #3b215185
 def sharpen(
     x:Image.Image|np.ndarray|Tensor|str|Path, # PIL image, array (H,W[,C]), tensor ([B,]C,H,W) in [0,1], or a file
     scale:int=4,            # Enlargement, 2, 3 or 4; with `same_size`, the factor the frame was shrunk by
@@ -335,14 +335,14 @@ def sharpen(
     if isinstance(x, Tensor): return _planes_to_tensor(run(_tensor_to_planes(x)), x)
     raise DataError(f"cannot sharpen a {type(x).__name__}: pass a PIL image, a NumPy array, a tensor or a file path")
 
-# %% ../nbs/07_app.ipynb #8ff9f31a
+# %% ../nbs/07_app.ipynb #f804965e
 def _ffmpeg()->str:
     "The ffmpeg binary that ships in the imageio-ffmpeg wheel"
     try: import imageio_ffmpeg
     except ImportError: raise DataError("videos need imageio-ffmpeg: pip install imageio-ffmpeg") from None
     return imageio_ffmpeg.get_ffmpeg_exe()
 
-# %% ../nbs/07_app.ipynb #cc5d61ec
+# %% ../nbs/07_app.ipynb #56c48e26
 def _open_video(path:Path):
     "An imageio ffmpeg reader of `path` and its metadata, or a `DataError` that names the file and the fix"
     _ffmpeg()
@@ -356,13 +356,13 @@ def _open_video(path:Path):
         raise DataError(f"{path}: cannot read this video ({reason}); convert it to MP4 (H.264), "
                         f"e.g. ffmpeg -i {path.name} {path.stem}_h264.mp4") from None
 
-# %% ../nbs/07_app.ipynb #5157eb6d
+# %% ../nbs/07_app.ipynb #a9d8bad1
 def _even(frame:np.ndarray)->np.ndarray:
     "Pad an (H,W,3) frame to even sides by repeating its last row or column"
     h, w = frame.shape[:2]
     return np.pad(frame, ((0, h % 2), (0, w % 2), (0, 0)), mode='edge') if h % 2 or w % 2 else frame
 
-# %% ../nbs/07_app.ipynb #7c4bcdbd
+# %% ../nbs/07_app.ipynb #2921efad
 def _mux_audio(video:Path, source:Path, dest:Path)->bool:
     "Write `dest` from the picture of `video` and the sound of `source`; True if the sound made it"
     for audio_codec in ('copy', 'aac'):
@@ -373,7 +373,7 @@ def _mux_audio(video:Path, source:Path, dest:Path)->bool:
     video.replace(dest)
     return False
 
-# %% ../nbs/07_app.ipynb #43aa858e
+# %% ../nbs/07_app.ipynb #16d9c9e7
 class Progress:
     "A one-line progress bar with a rate, on a terminal"
     def __init__(self,
@@ -409,7 +409,7 @@ class Progress:
         "End the line"
         if self.show: self._draw(); print(file=self.file, flush=True)
 
-# %% ../nbs/07_app.ipynb #2f0bee52
+# %% ../nbs/07_app.ipynb #c15012ec
 class VideoResult(NamedTuple):
     "What `sharpen_video` did"
     path:Path        # The video written
@@ -417,7 +417,7 @@ class VideoResult(NamedTuple):
     fps:float        # Frames per second achieved (reading, sharpening and writing)
     audio:bool       # Whether the sound was copied
 
-# %% ../nbs/07_app.ipynb #0d353f97
+# %% ../nbs/07_app.ipynb #ce7d1ef2
 def _batches(reader, batch_size:int, path:Path):
     "Lists of up to `batch_size` (H,W,3) uint8 frames from an imageio reader; a frame that will not decode is a `DataError`"
     batch, frames, n = [], iter(reader), 0
@@ -431,7 +431,7 @@ def _batches(reader, batch_size:int, path:Path):
         if len(batch) == batch_size: yield batch; batch = []
     if batch: yield batch
 
-# %% ../nbs/07_app.ipynb #ecb5958f
+# %% ../nbs/07_app.ipynb #3a141951
 def sharpen_video(
     path:str|Path,          # Video file (anything ffmpeg reads)
     out:str|Path|None=None, # Result (default: `output_path(path, ...)`, an .mp4 unless the input is .mov/.mkv/.m4v)
@@ -473,13 +473,13 @@ def sharpen_video(
     else: silent.replace(out); audio = False
     return VideoResult(out, bar.n, bar.rate, audio)
 
-# %% ../nbs/07_app.ipynb #d486198b
+# %% ../nbs/07_app.ipynb #0b7045ce
 def _media_files(folder:Path)->list[Path]:
     "Images and videos under `folder`, recursively, sorted"
     exts = IMAGE_EXTENSIONS + VIDEO_EXTENSIONS
     return sorted(p for p in folder.rglob('*') if p.suffix.lower() in exts and p.is_file() and not p.name.startswith('.'))
 
-# %% ../nbs/07_app.ipynb #8ff897d8
+# %% ../nbs/07_app.ipynb #f7ec99bc
 def collect_inputs(
     inputs:list[str|Path], # Files and folders, as given on the command line
 )->tuple[list[tuple[Path, Path|None]], list[str]]: # (file, folder it was found in or None) and one message per bad input
@@ -498,7 +498,7 @@ def collect_inputs(
         else: files.append((item, None))
     return files, problems
 
-# %% ../nbs/07_app.ipynb #db3239cf
+# %% ../nbs/07_app.ipynb #865269a9
 def _problem(path:Path, e:Exception)->str:
     "One line that names `path`, says what went wrong and what to do"
     if isinstance(e, DataError): return str(e) if str(e).startswith(str(path)) else f"{path}: {e}"
@@ -506,7 +506,7 @@ def _problem(path:Path, e:Exception)->str:
         return f"{path}: out of memory; pass a smaller --max-pixels or --tile (e.g. --tile 256), or --device cpu"
     return f"{path}: {type(e).__name__}: {e}; check that it can be read and that the output folder (-o) can be written"
 
-# %% ../nbs/07_app.ipynb #0d240d6b
+# %% ../nbs/07_app.ipynb #fe8106fb
 def sharpen_inputs(
     inputs:list[str|Path],  # Image and video files and folders
     outdir:str|Path|None=None, # Folder for the results (default: beside each file; `<folder>_x4/` for a folder)
@@ -546,7 +546,7 @@ def sharpen_inputs(
     if bar.n: log(f"{bar.n} of {len(images)} images in {bar.elapsed:.1f} s ({bar.rate:.{1 if bar.rate >= 1 else 2}f} images/s)")
     return written, problems
 
-# %% ../nbs/07_app.ipynb #b631423d
+# %% ../nbs/07_app.ipynb #a1792154
 def demo_results(
     model:str|Path|nn.Module='default', # See `get_model`
     device:str='auto',                  # See `pick_device`
@@ -563,7 +563,7 @@ def demo_results(
                             **{k: v[0] for k, v in images.items()}, **scores))
     return results
 
-# %% ../nbs/07_app.ipynb #82b796f6
+# %% ../nbs/07_app.ipynb #bd44cf4a
 def comparison_figure(
     results:list[dict],  # From `demo_results`
     crop:int=160,        # Side of the central crop shown, HR pixels
@@ -581,7 +581,7 @@ def comparison_figure(
     fig.tight_layout()
     return fig
 
-# %% ../nbs/07_app.ipynb #ff28b311
+# %% ../nbs/07_app.ipynb #8ed5039f
 def demo(
     outdir:str|Path='distill_sharpen_demo', # Folder for the sharpened photographs and `comparison.png`
     model:str|Path|nn.Module='default',     # See `get_model`
@@ -604,7 +604,7 @@ def demo(
     table.attrs['picture'] = picture
     return table
 
-# %% ../nbs/07_app.ipynb #362abbc8
+# %% ../nbs/07_app.ipynb #5b334c0a
 def evaluate_student(
     folder:str='Set5',          # Benchmark name under shared/data/benchmarks, or a folder of photographs
     model:str|Path|nn.Module='default', # See `get_model`
@@ -620,7 +620,7 @@ def evaluate_student(
     name = Path(str(model)).stem if not isinstance(model, nn.Module) else 'student'
     return evaluate_folder(folder, {'bicubic': 'bicubic', name: lambda low_res: sharpen(low_res, scale, student)}, scale)[1]
 
-# %% ../nbs/07_app.ipynb #57665933
+# %% ../nbs/07_app.ipynb #f84f3560
 def benchmark_student(
     model:str='default',  # 'default' or 'tiny': the architecture timed
     device:str='auto',    # See `pick_device`
@@ -641,7 +641,7 @@ def benchmark_student(
     except ValueError as e: raise DataError(f"{e}; pass --width and --height that are multiples of 4") from None
     return speed_table(run_benchmark(config), best_only=True)
 
-# %% ../nbs/07_app.ipynb #22470446
+# %% ../nbs/07_app.ipynb #08e17f69
 def _parser()->tuple[argparse.ArgumentParser, dict]:
     "The `distill-sharpen` argument parser, and its subcommands' parsers by name"
     p = argparse.ArgumentParser(prog='distill-sharpen', description="Sharpen images and videos with a distilled student")
@@ -683,13 +683,13 @@ def _parser()->tuple[argparse.ArgumentParser, dict]:
     b.add_argument('--quick', action='store_true', help="one warm-up and three timed calls per point")
     return p, sub.choices
 
-# %% ../nbs/07_app.ipynb #8b34fe53
+# %% ../nbs/07_app.ipynb #cc4b0ace
 def _fail(lines:list[str]):
     "Print each line as `distill-sharpen: line` on stderr and exit with status 1"
     for line in lines: print(f"distill-sharpen: {line}", file=sys.stderr)
     sys.exit(1)
 
-# %% ../nbs/07_app.ipynb #773e5c02
+# %% ../nbs/07_app.ipynb #9296ae9f
 def main(
     argv:list[str]|None=None, # Arguments (default: the command line)
 ):

@@ -7,7 +7,7 @@ __all__ = ['DistillationCallback', 'distill_learner', 'TrainConfig', 'make_stude
            'seconds_per_batch', 'epochs_within', 'train_student', 'train_cli', 'plot_history', 'ship_student',
            'kd_study', 'kd_summary', 'write_kd_study', 'kd_study_parts']
 
-# %% ../nbs/04_distillation.ipynb #63ae657f
+# %% ../nbs/04_distillation.ipynb #0fe73890
 import copy, json, os, sys, time, warnings
 from dataclasses import asdict, dataclass, replace
 from datetime import date
@@ -33,7 +33,7 @@ from .data import *
 from .teacher import *
 from .student import *
 
-# %% ../nbs/04_distillation.ipynb #16be1187
+# %% ../nbs/04_distillation.ipynb #ffedc4f1
 class DistillationCallback(Callback):
     "Add β·L1(student, teacher) to the student's α·L1(student, HR) training loss"
     run_valid = False  # validation keeps the plain L1 to HR, comparable with runs without a teacher
@@ -43,7 +43,7 @@ class DistillationCallback(Callback):
         teacher_weight:float=1.0,    # β: weight of the L1 distance to the teacher's output
     ): store_attr()
 
-# %% ../nbs/04_distillation.ipynb #072dfd27
+# %% ../nbs/04_distillation.ipynb #21e0c8b2
 @patch
 def before_fit(self:DistillationCallback):
     "Freeze the teacher and put it on the student's device"
@@ -61,7 +61,7 @@ def before_batch(self:DistillationCallback):
     self.teacher_sr = self.yb[1] if len(self.yb) > 1 else None
     self.learn.yb = self.yb[:1]
 
-# %% ../nbs/04_distillation.ipynb #01a08775
+# %% ../nbs/04_distillation.ipynb #31cb56da
 @patch
 def after_pred(self:DistillationCallback):
     "Run the teacher (fp32 or bf16, never inside fp16 autocast) when the batch brought no cached output"
@@ -71,7 +71,7 @@ def after_pred(self:DistillationCallback):
     with torch.no_grad(), torch.autocast(self.xb[0].device.type, enabled=False):
         self.teacher_sr = self.teacher(self.xb[0].float())
 
-# %% ../nbs/04_distillation.ipynb #75fd4172
+# %% ../nbs/04_distillation.ipynb #f3935d59
 @patch
 def after_loss(self:DistillationCallback):
     "Combine both terms into the loss that is back-propagated (`loss_grad`) and the one that is logged (`loss`)"
@@ -82,12 +82,12 @@ def after_loss(self:DistillationCallback):
     self.learn.loss = self.learn.loss_grad.detach().clone()
     self.sums['hr_l1'] += hr_term.item(); self.sums['teacher_l1'] += teacher_term.item(); self.count += 1
 
-# %% ../nbs/04_distillation.ipynb #796156b5
+# %% ../nbs/04_distillation.ipynb #2c9c5c85
 def _psnr_metric(pred:Tensor, high_res:Tensor)->Tensor: return psnr(pred.float(), high_res.float()).mean()
 
 def _term(cb:DistillationCallback, name:str)->float: return cb.sums[name]/max(cb.count, 1)
 
-# %% ../nbs/04_distillation.ipynb #d329c086
+# %% ../nbs/04_distillation.ipynb #7750a7c2
 def distill_learner(
     dls,                          # `DataLoaders` of (LR, HR) or, for training, (LR, HR, cached teacher output)
     student:nn.Module,            # The network to train
@@ -106,7 +106,7 @@ def distill_learner(
     return Learner(dls, student, loss_func=F.l1_loss, opt_func=partial(Adam, wd=0.), lr=lr, metrics=metrics,
                    cbs=cbs, **kwargs)
 
-# %% ../nbs/04_distillation.ipynb #9a74f8c2
+# %% ../nbs/04_distillation.ipynb #77e7e3f8
 @dataclass
 class TrainConfig:
     "Every setting of one training run"
@@ -133,7 +133,7 @@ class TrainConfig:
         "The `PatchConfig` that cuts this recipe's training patches"
         return PatchConfig(patch_size=self.patch_size, n_patches=self.n_patches, scale=self.scale)
 
-# %% ../nbs/04_distillation.ipynb #d4a2addc
+# %% ../nbs/04_distillation.ipynb #6a35b08c
 def make_student(cfg:TrainConfig)->nn.Module:
     "A freshly initialised student of `cfg`'s kind and scale, seeded by `cfg.seed`"
     set_seed(cfg.seed)
@@ -141,7 +141,7 @@ def make_student(cfg:TrainConfig)->nn.Module:
     if cfg.student == 'default': return StudentNet(scale=cfg.scale)
     raise ValueError(f"student must be 'default' or 'tiny', got {cfg.student!r}")
 
-# %% ../nbs/04_distillation.ipynb #40ae1545
+# %% ../nbs/04_distillation.ipynb #74c5f196
 class Checkpoint(Callback):
     "After every epoch, save `models/last.pth` (weights and optimiser) and `models/last.json` (epochs done and planned, history)"
     order = 70  # after the Recorder, so the epoch's losses and metrics are known
@@ -157,7 +157,7 @@ class Checkpoint(Callback):
         state = dict(epochs_done=self.epoch + 1, n_epochs=self.n_epoch, budgeted=self.budgeted, history=self.history)
         (folder/'last.json.tmp').write_text(json.dumps(state)); os.replace(folder/'last.json.tmp', folder/'last.json')
 
-# %% ../nbs/04_distillation.ipynb #1e2606a8
+# %% ../nbs/04_distillation.ipynb #3540222e
 class BestModel(SaveModelCallback):
     "`SaveModelCallback` keeping the best validation PSNR as `best_student_model.pth`, across a resumed run"
     def __init__(self, skip_to:int=0, best:float=-np.inf):
@@ -167,7 +167,7 @@ class BestModel(SaveModelCallback):
         "Save the weights if the epoch's PSNR is the best yet, skipping epochs done before a resume"
         if self.epoch >= self.skip_to: super().after_epoch()
 
-# %% ../nbs/04_distillation.ipynb #08483242
+# %% ../nbs/04_distillation.ipynb #eb3d2f12
 def _resume(learn:Learner)->tuple[int, list, int|None]:
     "Load `learn`'s last checkpoint if there is one; return the epochs done, their history, and the epochs a budget planned"
     state = learn.path/learn.model_dir/'last.json'
@@ -176,7 +176,7 @@ def _resume(learn:Learner)->tuple[int, list, int|None]:
     state = json.loads(state.read_text())
     return state['epochs_done'], state['history'], state['n_epochs'] if state.get('budgeted') else None
 
-# %% ../nbs/04_distillation.ipynb #d829bbb7
+# %% ../nbs/04_distillation.ipynb #15ff84f1
 class _TimeBatches(Callback):
     "Time `n` training batches after `warmup` untimed ones, then cancel the fit"
     order = 100
@@ -190,7 +190,7 @@ class _TimeBatches(Callback):
             self._sync(); self.seconds = (time.perf_counter() - self.start)/self.n
             raise CancelFitException()
 
-# %% ../nbs/04_distillation.ipynb #529f61f4
+# %% ../nbs/04_distillation.ipynb #4426a86e
 def seconds_per_batch(
     learn:Learner, # A Learner ready to train; its weights and optimiser are left as they were
     n:int=30,      # Batches timed
@@ -208,7 +208,7 @@ def seconds_per_batch(
     finally: learn.model.load_state_dict(weights); learn.opt = opt
     return timer.seconds
 
-# %% ../nbs/04_distillation.ipynb #0a75c21c
+# %% ../nbs/04_distillation.ipynb #6ee259b3
 def epochs_within(
     minutes:float,          # The budget
     seconds_per_batch:float, # From `seconds_per_batch`
@@ -221,7 +221,7 @@ def epochs_within(
     epoch = seconds_per_batch*(n_train + n_valid/3)
     return max(1, min(most, int(minutes*60*margin/epoch)))
 
-# %% ../nbs/04_distillation.ipynb #2e5f47d9
+# %% ../nbs/04_distillation.ipynb #091dba62
 def train_student(
     cfg:TrainConfig,               # The recipe
     teacher:nn.Module|None=None,   # Needed unless `cfg.teacher_weight` is 0
@@ -233,6 +233,7 @@ def train_student(
     minutes:float|None=None,       # Time budget of a fresh run: fewer epochs than `cfg.n_epochs` if they do not fit
 )->Learner:
     "Train a student with `cfg`, keeping the best weights (validation PSNR) as `best_student_model.pth`"
+    if minutes is not None and minutes <= 0: raise ValueError(f"minutes must be a positive budget, got {minutes}")
     pairs = patch_pairs(source, cfg.patches(), progress=progress)
     teacher_sr = None
     if cfg.teacher_weight > 0:
@@ -267,13 +268,13 @@ def train_student(
     (learn.path/'record.json').write_text(json.dumps(learn.record, indent=1))
     return learn
 
-# %% ../nbs/04_distillation.ipynb #05cb9d22
+# %% ../nbs/04_distillation.ipynb #8961ca25
 def _teacher_for(spec:str, scale:int)->nn.Module|None:
     "The teacher a command line names: 'none', 'bicubic', a known name or a checkpoint"
     if spec == 'none': return None
     return bicubic_teacher(scale) if spec == 'bicubic' else load_teacher(spec, scale)
 
-# %% ../nbs/04_distillation.ipynb #f19e74ce
+# %% ../nbs/04_distillation.ipynb #58cc7f6d
 @call_parse
 def train_cli(
     recipe:str='original',       # 'original', 'best' or 'tiny'
@@ -301,7 +302,7 @@ def train_cli(
     except (DataError, ValueError, FileNotFoundError) as e: sys.exit(f"distill-sharpen-train: {e}")
     print(json.dumps(learn.record))
 
-# %% ../nbs/04_distillation.ipynb #4d04c3b3
+# %% ../nbs/04_distillation.ipynb #89efb193
 def plot_history(
     history:list[dict], # `record['history']` of a run: one dict of losses and metrics per epoch
     figsize:tuple=(9, 3),
@@ -315,7 +316,7 @@ def plot_history(
     fig.tight_layout()
     return fig
 
-# %% ../nbs/04_distillation.ipynb #2ecd3d6c
+# %% ../nbs/04_distillation.ipynb #8e38e5e8
 def ship_student(
     run:str|Path,          # Folder of a `train_student` run (holds record.json and models/best_student_model.pth)
     name:str,              # 'default' or 'tiny'; the run's scale picks the file (see `shipped_path`)
@@ -333,7 +334,7 @@ def ship_student(
     record['score_protocol'] = f'Y-channel PSNR (dB), official LR x{cfg.scale}, {cfg.scale} pixels shaved'
     return save_student(model, Path(folder or WEIGHTS_DIR)/shipped_path(name, cfg.scale).name, record)
 
-# %% ../nbs/04_distillation.ipynb #79353290
+# %% ../nbs/04_distillation.ipynb #382d2847
 def kd_study(
     teacher:nn.Module,               # The teacher (its outputs are cached once, shared by every run)
     base:TrainConfig,                # Budget shared by every run
@@ -353,7 +354,7 @@ def kd_study(
             rows.append(dict(teacher_weight=weight, seed=seed, **{s: benchmark_psnr(model, s, cfg.scale).mean().item() for s in sets}))
     return pd.DataFrame(rows)
 
-# %% ../nbs/04_distillation.ipynb #78e0b9a2
+# %% ../nbs/04_distillation.ipynb #e7de1845
 def kd_summary(
     runs:pd.DataFrame, # Rows from `kd_study`
 )->pd.DataFrame:       # 'mean ± std' per β and set, over seeds
@@ -365,7 +366,7 @@ def kd_summary(
     table['runs'] = [len(g) for _, g in groups]
     return table
 
-# %% ../nbs/04_distillation.ipynb #d1a22e3e
+# %% ../nbs/04_distillation.ipynb #0114d5de
 def write_kd_study(
     runs:pd.DataFrame, # Rows from `kd_study`
     base:TrainConfig,  # The budget the runs shared
@@ -378,7 +379,7 @@ def write_kd_study(
     (folder/'kd_study.md').write_text(f"{notes}\n\nY-PSNR (dB), x4, official LR, mean ± std over seeds.\n\n{kd_summary(runs).to_markdown()}\n")
     return folder/'kd_study.json'
 
-# %% ../nbs/04_distillation.ipynb #8efae81b
+# %% ../nbs/04_distillation.ipynb #17e6ac38
 def kd_study_parts(
     teacher:nn.Module,     # The teacher
     base:TrainConfig,      # Budget shared by every run

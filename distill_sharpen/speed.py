@@ -8,7 +8,7 @@ __all__ = ['MODELS', 'PRECISIONS', 'VARIANTS', 'TARGETS', 'SpeedConfig', 'speed_
            'hardware_peaks', 'machine_info', 'run_benchmark', 'check_targets', 'speed_table', 'targets_table',
            'plot_speed', 'save_results', 'where_time_goes', 'speed_cli']
 
-# %% ../nbs/06_speed.ipynb #c45f5b04
+# %% ../nbs/06_speed.ipynb #09092fab
 import copy, json, os, platform, statistics, tempfile, time, warnings
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
@@ -24,12 +24,12 @@ from .data import *
 from .teacher import *
 from .student import *
 
-# %% ../nbs/06_speed.ipynb #8db79cb3
+# %% ../nbs/06_speed.ipynb #e17c92e9
 MODELS = ('bicubic', 'teacher', 'student-sr', 'student-sharpen', 'tiny-sr', 'tiny-sharpen')
 PRECISIONS = {'fp32': torch.float32, 'fp16': torch.float16, 'bf16': torch.bfloat16}
 VARIANTS = ('eager', 'channels_last', 'compile', 'cuda_graph', 'onnxruntime')
 
-# %% ../nbs/06_speed.ipynb #aa1cce7f
+# %% ../nbs/06_speed.ipynb #e583267b
 @dataclass
 class SpeedConfig:
     "The grid one benchmark run times, and how it times each point"
@@ -57,7 +57,7 @@ class SpeedConfig:
         if bad := [s for s in self.sizes if s[0] % self.scale or s[1] % self.scale]:
             raise ValueError(f"output sizes {bad} are not multiples of scale {self.scale}: the SR input would not be whole")
 
-# %% ../nbs/06_speed.ipynb #92d11179
+# %% ../nbs/06_speed.ipynb #dbe0f623
 @patch(cls_method=True)
 def tiny(cls:SpeedConfig)->SpeedConfig:
     "A grid that tests the harness in seconds: tiny frames, the tiny teacher, one thread, few repeats"
@@ -76,7 +76,7 @@ def gpu(cls:SpeedConfig)->SpeedConfig:
     return cls(batch_sizes=(1, 8), precisions=('fp32', 'fp16', 'bf16'), variants=('eager', 'channels_last', 'cuda_graph'), device='cuda', warmup=10, repeats=50,
                max_seconds=4., teacher_max_batch=8, teacher_max_seconds=6.)
 
-# %% ../nbs/06_speed.ipynb #692fe778
+# %% ../nbs/06_speed.ipynb #190ae46e
 def _build(name:str, scale:int, teacher:str)->nn.Module:
     if name == 'bicubic': return BicubicUpsample(scale)
     if name == 'teacher': return tiny_teacher(scale) if teacher == 'tiny' else load_teacher(teacher, scale)
@@ -93,7 +93,7 @@ def speed_models(
     "The models to time, by name"
     return {name: _build(name, scale, teacher) for name in names}
 
-# %% ../nbs/06_speed.ipynb #75c433e7
+# %% ../nbs/06_speed.ipynb #f4863ab2
 def frame_input(
     name:str,   # A name from `MODELS`
     size:tuple, # Output (width, height)
@@ -105,7 +105,7 @@ def frame_input(
     full = name.endswith('sharpen')
     return torch.rand(batch, 3, height if full else height//scale, width if full else width//scale)
 
-# %% ../nbs/06_speed.ipynb #1d92cf0b
+# %% ../nbs/06_speed.ipynb #9b10e510
 def _seconds(f:callable, device:torch.device)->float:
     "Seconds one call of `f` takes on `device` (CUDA events, synchronised, on a GPU)"
     if device.type != 'cuda': return timed(f)[1]
@@ -114,7 +114,7 @@ def _seconds(f:callable, device:torch.device)->float:
     end.synchronize()
     return start.elapsed_time(end)/1000
 
-# %% ../nbs/06_speed.ipynb #d6358d7a
+# %% ../nbs/06_speed.ipynb #511b2630
 def time_calls(
     f:callable,              # Called with no arguments
     device:str|torch.device='cpu', # Where `f` runs: CUDA events on 'cuda'
@@ -130,7 +130,7 @@ def time_calls(
     for _ in range(min(warmup - 1, int(max_seconds/first))): _seconds(f, device)
     return [_seconds(f, device) for _ in range(max(1, min(repeats, int(max_seconds/first))))]
 
-# %% ../nbs/06_speed.ipynb #147fd329
+# %% ../nbs/06_speed.ipynb #cbc492f0
 def _skip_reason(name:str, config:SpeedConfig, precision:str, variant:str, batch:int)->str|None:
     "Why the point (`name`, `precision`, `variant`, `batch`) is not timed, or None"
     if name == 'teacher':
@@ -143,7 +143,7 @@ def _skip_reason(name:str, config:SpeedConfig, precision:str, variant:str, batch
     if variant == 'cuda_graph' and config.device != 'cuda': return "CUDA graphs need a GPU"
     return None
 
-# %% ../nbs/06_speed.ipynb #a3bdea78
+# %% ../nbs/06_speed.ipynb #2fc7d14e
 def _cuda_graph(run:callable)->callable:
     "Capture `run` (fixed input tensors) in a CUDA graph; return the function that replays it"
     stream = torch.cuda.Stream()
@@ -155,7 +155,7 @@ def _cuda_graph(run:callable)->callable:
     with torch.cuda.graph(graph): run()
     return graph.replay
 
-# %% ../nbs/06_speed.ipynb #1ba614f2
+# %% ../nbs/06_speed.ipynb #3f8f29b3
 def _runner(model:nn.Module, inputs:Tensor, device:str, precision:str, variant:str, threads:int|None=None)->callable:
     "A function of no arguments that runs a copy of `model` on `inputs` at one (precision, variant) point"
     if variant == 'onnxruntime': return _onnx_runner(model, inputs, threads)
@@ -171,7 +171,7 @@ def _runner(model:nn.Module, inputs:Tensor, device:str, precision:str, variant:s
     if variant == 'compile': run()                      # compile now, not in the timed calls
     return _cuda_graph(run) if variant == 'cuda_graph' else run
 
-# %% ../nbs/06_speed.ipynb #a2222ee6
+# %% ../nbs/06_speed.ipynb #d58f2f74
 def export_onnx(
     model:nn.Module, # A `StudentNet` (or any model of one image batch), fp32, on the CPU
     path:str|Path,   # The .onnx file to write
@@ -188,7 +188,7 @@ def export_onnx(
                           dynamic_axes={'inputs': axes, 'outputs': axes})
     return path
 
-# %% ../nbs/06_speed.ipynb #82d32f55
+# %% ../nbs/06_speed.ipynb #e01680de
 def onnx_session(
     path:str|Path,         # An .onnx file
     threads:int|None=None, # Intra-op threads (None: onnxruntime's default, every core)
@@ -200,7 +200,7 @@ def onnx_session(
     if threads: options.intra_op_num_threads, options.inter_op_num_threads = threads, 1
     return ort.InferenceSession(str(path), options, providers=['CPUExecutionProvider'])
 
-# %% ../nbs/06_speed.ipynb #db16b195
+# %% ../nbs/06_speed.ipynb #869d26d5
 def onnx_max_difference(
     session,           # From `onnx_session`
     model:nn.Module,   # The PyTorch model that was exported
@@ -211,14 +211,14 @@ def onnx_max_difference(
         return max((torch.from_numpy(session.run(None, {'inputs': x.float().numpy()})[0]) - model(x)).abs().max().item()
                    for x in inputs)
 
-# %% ../nbs/06_speed.ipynb #e1c7b7d9
+# %% ../nbs/06_speed.ipynb #0ebf4eae
 def _onnx_runner(model:nn.Module, inputs:Tensor, threads:int|None)->callable:
     "Export `model`, open it in onnxruntime, and return a function that runs it on `inputs`"
     with tempfile.TemporaryDirectory() as d: session = onnx_session(export_onnx(model, Path(d)/'model.onnx', inputs), threads)
     feed = {'inputs': inputs.float().numpy()}
     return lambda: session.run(None, feed)
 
-# %% ../nbs/06_speed.ipynb #e0b4dcbf
+# %% ../nbs/06_speed.ipynb #ac852e13
 def measure(
     name:str,            # A name from `MODELS`
     model:nn.Module,     # The model, fp32, on the CPU
@@ -244,7 +244,7 @@ def measure(
     median = statistics.median(seconds)
     return {**row, 'runs': len(seconds), 'median_ms': 1000*median, 'fps': batch/median}
 
-# %% ../nbs/06_speed.ipynb #908041b3
+# %% ../nbs/06_speed.ipynb #ae250fd0
 def add_ratios(
     rows:list, # Rows from `measure`, of one run
 )->list:       # The same rows, with `vs_teacher` and `vs_bicubic` (None where the reference was not timed)
@@ -259,7 +259,7 @@ def add_ratios(
             row[key] = row['fps']/reference if reference and row.get('fps') else None
     return rows
 
-# %% ../nbs/06_speed.ipynb #76eaa1d3
+# %% ../nbs/06_speed.ipynb #bd9d0531
 class _Traffic(TorchDispatchMode):
     "Count the operations and the bytes their tensor inputs and outputs hold, skipping views"
     def __init__(self): super().__init__(); self.bytes, self.ops = 0, 0
@@ -270,7 +270,7 @@ class _Traffic(TorchDispatchMode):
             self.bytes += sum(t.numel()*t.element_size() for t in tree_leaves((args, kwargs, out)) if isinstance(t, Tensor))
         return out
 
-# %% ../nbs/06_speed.ipynb #ee10c170
+# %% ../nbs/06_speed.ipynb #4666792b
 def frame_cost(
     model:nn.Module, # Any model of one image batch; a `Teacher` is counted through `.model`
     inputs:Tensor,   # An input batch; only its shape and dtype matter
@@ -281,7 +281,7 @@ def frame_cost(
         model(inputs.to('meta'))
     return dict(gflops=flops.get_total_flops()/1e9, gbytes=traffic.bytes/1e9, ops=traffic.ops)
 
-# %% ../nbs/06_speed.ipynb #8f78329f
+# %% ../nbs/06_speed.ipynb #fe62cb60
 def hardware_peaks(
     device:str='cpu',     # 'cpu' or 'cuda'
     precision:str='fp32', # A name from `PRECISIONS`
@@ -298,7 +298,7 @@ def hardware_peaks(
     cp = statistics.median(time_calls(lambda: dst.copy_(src), device, warmup=2, repeats=5, max_seconds=10))
     return dict(matmul_gflops=2*n**3/mm/1e9, copy_gbs=2*src.nbytes/cp/1e9)
 
-# %% ../nbs/06_speed.ipynb #47a7f024
+# %% ../nbs/06_speed.ipynb #87b9fc3b
 def machine_info(
     device:str='cpu', # 'cpu' or 'cuda'
 )->dict:              # What ran the benchmark: processor or GPU, cores, threads, load, versions, date
@@ -314,7 +314,7 @@ def machine_info(
                                      cudnn=torch.backends.cudnn.version())
     return info
 
-# %% ../nbs/06_speed.ipynb #08878bab
+# %% ../nbs/06_speed.ipynb #f59628b4
 def run_benchmark(
     config:SpeedConfig,  # The grid, and how to time it
     progress:bool=False, # Print each row as it is measured
@@ -343,7 +343,7 @@ def run_benchmark(
     finally: torch.set_num_threads(threads_before)
     return {**results, 'targets': check_targets(results)}
 
-# %% ../nbs/06_speed.ipynb #06a3e24f
+# %% ../nbs/06_speed.ipynb #66dfffe1
 def _row_line(row:dict)->str:
     "One row, as one readable line"
     point = f"{row['model']:>15} {row['width']}x{row['height']} b{row['batch']} {row['precision']} {row['variant']:<13}"
@@ -351,7 +351,7 @@ def _row_line(row:dict)->str:
     ratio = f"{row['vs_teacher']:,.0f}x teacher" if row.get('vs_teacher') else ''
     return f"{point} {row['fps']:9.2f} FPS ({row['median_ms']:.2f} ms, {row['runs']} runs) {ratio}"
 
-# %% ../nbs/06_speed.ipynb #1dd51f10
+# %% ../nbs/06_speed.ipynb #1a35f25b
 TARGETS = [
     dict(target='H100: default student x4 to 1920x1080, fp16, batch 1, FPS', device='cuda', gpu='H100',
          model='student-sr', size=(1920, 1080), batch=1, precision='fp16', measure='fps', at_least=1000),
@@ -362,7 +362,7 @@ TARGETS = [
     dict(target='2-core CPU: default student x4 to 640x480, batch 1, FPS', device='cpu', model='student-sr',
          size=(640, 480), batch=1, precision=None, measure='fps', at_least=10)]
 
-# %% ../nbs/06_speed.ipynb #9869b025
+# %% ../nbs/06_speed.ipynb #256f2950
 def check_targets(
     results:dict,      # From `run_benchmark` (rows and machine are used)
     targets:list=None, # Default: `TARGETS`
@@ -382,7 +382,7 @@ def check_targets(
                         met=None if best is None or note else best[t['measure']] >= t['at_least'], note=note))
     return out
 
-# %% ../nbs/06_speed.ipynb #f1f2e818
+# %% ../nbs/06_speed.ipynb #28660412
 def _best_rows(rows:list)->list:
     "Each model's fastest row per device, threads, size and batch"
     best = {}
@@ -391,7 +391,7 @@ def _best_rows(rows:list)->list:
         if r.get('fps') and (key not in best or r['fps'] > best[key]['fps']): best[key] = r
     return list(best.values())
 
-# %% ../nbs/06_speed.ipynb #19ee9298
+# %% ../nbs/06_speed.ipynb #6ad14887
 def speed_table(
     results:dict,          # From `run_benchmark`
     best_only:bool=False,  # Only each model's fastest setting per size and batch
@@ -410,7 +410,7 @@ def speed_table(
         lines.append('| ' + ' | '.join(str(c) for c in cells) + ' |')
     return '\n'.join(lines)
 
-# %% ../nbs/06_speed.ipynb #37481d30
+# %% ../nbs/06_speed.ipynb #3dbcbad8
 def targets_table(
     results:dict, # From `run_benchmark`
 )->str:           # A Markdown table: target, threshold, measured, setting, met
@@ -422,7 +422,7 @@ def targets_table(
                      f"| {t['setting'] or ''} | {met} |")
     return '\n'.join(lines)
 
-# %% ../nbs/06_speed.ipynb #87432115
+# %% ../nbs/06_speed.ipynb #fd3e824b
 def plot_speed(
     results:dict,       # From `run_benchmark`
     batch:int=1,        # Which batch size to draw
@@ -448,7 +448,7 @@ def plot_speed(
     fig.tight_layout()
     return fig
 
-# %% ../nbs/06_speed.ipynb #5f19ea13
+# %% ../nbs/06_speed.ipynb #da8f7438
 def save_results(
     results:dict,  # From `run_benchmark`
     path:str|Path, # The .json file; the Markdown table (.md) and the plot (.png) go beside it
@@ -467,7 +467,7 @@ def save_results(
     fig = plot_speed(results); fig.savefig(path.with_suffix('.png'), dpi=100); plt.close(fig)
     return path
 
-# %% ../nbs/06_speed.ipynb #fe6c8c9f
+# %% ../nbs/06_speed.ipynb #8132e1b1
 def where_time_goes(
     results:dict,  # From `run_benchmark`
     batch:int=1,   # Which batch size to analyse
@@ -493,7 +493,7 @@ def where_time_goes(
                         us_per_op=round(1e6*seconds/c['ops'], 1)))
     return out
 
-# %% ../nbs/06_speed.ipynb #e3c60bbd
+# %% ../nbs/06_speed.ipynb #11ae5706
 @call_parse
 def speed_cli(
     device:str='cuda',      # 'cuda' (SpeedConfig.gpu) or 'cpu' (SpeedConfig.cpu)
