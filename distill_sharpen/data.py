@@ -12,7 +12,7 @@ __all__ = ['IMAGE_EXTENSIONS', 'EMBEDDED_PHOTOS', 'DIV2K_URLS', 'DataError', 'im
            'patch_dls', 'batches_per_second', 'count_parameters', 'synthetic_pairs', 'sample_pairs', 'unused_path',
            'save_batch_picture', 'prepare_data', 'prepare_data_cli']
 
-# %% ../nbs/01_data.ipynb #677a10d4
+# %% ../nbs/01_data.ipynb #e3fc1060
 import hashlib, json, os, shutil, sys, time, urllib.error, urllib.request, warnings, zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -26,6 +26,7 @@ with warnings.catch_warnings(): # fastai 2.8 calls `torch.jit.script` at import,
     warnings.simplefilter('ignore', FutureWarning)
     from fastai.data.core import DataLoaders
     from fastai.data.transforms import IntToFloatTensor
+    from fastai.torch_core import default_device
     from fastai.vision.core import TensorImage
     import fastai.vision.data  # registers `show_batch` for (image, image) pairs
 
@@ -551,7 +552,7 @@ class PatchDataset(torch.utils.data.Dataset):
             items = [dihedral(t, k) for t in items]
         return TensorLowRes(items[0]), *map(TensorImage, items[1:])
 
-# %% ../nbs/01_data.ipynb #0f136052
+# %% ../nbs/01_data.ipynb #75150663
 def patch_dls(
     pairs:PatchPairs,  # Patch pairs, e.g. from `patch_pairs`
     bs:int=16,         # Batch size
@@ -566,8 +567,8 @@ def patch_dls(
                         "rebuild the teacher cache for these pairs")
     train_ds, valid_ds = PatchDataset(pairs, False, augment, teacher_sr), PatchDataset(pairs, True)
     if len(train_ds) == 0: raise DataError("no training patches: use more images or a lower valid_pct")
-    return DataLoaders.from_dsets(train_ds, valid_ds, bs=bs, after_batch=[IntToFloatTensor()], device=device,
-                                  num_workers=0, **kwargs)
+    return DataLoaders.from_dsets(train_ds, valid_ds, bs=bs, after_batch=[IntToFloatTensor()],
+                                  device=device or default_device(), num_workers=0, **kwargs)
 
 # %% ../nbs/01_data.ipynb #eae54b67
 def batches_per_second(

@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if compgen -G "wheels/*.whl" > /dev/null; then python -m pip install -q --no-index --no-deps wheels/*.whl; fi
-export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
+export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}" PYTHONUNBUFFERED=1 PYTHONFAULTHANDLER=1
 nvidia-smi --query-gpu=name,driver_version,clocks.max.sm --format=csv || true
 # Fail fast, and say so, if the GPU does not answer: a first CUDA call that hangs would otherwise eat the whole budget.
 timeout 60 python -c "import torch; torch.ones(1, device='cuda').sum().item()" \
