@@ -125,7 +125,7 @@ def _seconds(f:callable, device:torch.device)->float:
     end.synchronize()
     return start.elapsed_time(end)/1000
 
-# %% ../nbs/06_speed.ipynb #511b2630
+# %% ../nbs/06_speed.ipynb #524174e4
 def time_calls(
     f:callable,              # Called with no arguments
     device:str|torch.device='cpu', # Where `f` runs: CUDA events on 'cuda'
@@ -138,8 +138,9 @@ def time_calls(
     if warmup < 1 or repeats < 1: raise ValueError(f"warmup and repeats must be >= 1, got {warmup} and {repeats}")
     first = _seconds(f, device)
     if first > max_seconds/2: return [first]
-    for _ in range(min(warmup - 1, int(max_seconds/first))): _seconds(f, device)
-    return [_seconds(f, device) for _ in range(max(1, min(repeats, int(max_seconds/first))))]
+    last = first
+    for _ in range(min(warmup - 1, int(max_seconds/first))): last = _seconds(f, device)
+    return [_seconds(f, device) for _ in range(max(1, min(repeats, int(max_seconds/last))))]
 
 # %% ../nbs/06_speed.ipynb #cbc492f0
 def _skip_reason(name:str, config:SpeedConfig, precision:str, variant:str, batch:int)->str|None:
