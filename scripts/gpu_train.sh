@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Train the shipped students on one GPU within a time budget, as one prepared script: the default and the tiny x4 students, recipe 'best', distilled from
-# CRAFT x4 (the teacher on these machines). (The shipped x2 student needs no GPU: its recipe, 'original' without a teacher,
-# runs on a CPU, see nbs/04_distillation.ipynb.)
+# Train the shipped students on one GPU within a time budget, as one prepared script: the default and the tiny x4
+# students, recipe 'best', distilled from CRAFT x4 (the teacher on these machines). (The shipped x2 student needs no
+# GPU: its recipe, 'original' without a teacher, runs on a CPU, see nbs/04_distillation.ipynb.)
 # The two runs share the GPU side by side; each times its own training step under that load and fits its
 # one-cycle schedule into the budget (`distill-sharpen-train --minutes`). Checkpoints are saved every epoch, so
 # running the same command again continues the runs, with the schedules they planned, instead of starting over.
