@@ -221,10 +221,10 @@ def epochs_within(
     epoch = seconds_per_batch*(n_train + n_valid/3)
     return max(1, min(most, int(minutes*60*margin/epoch)))
 
-# %% ../nbs/04_distillation.ipynb #091dba62
+# %% ../nbs/04_distillation.ipynb #728ab792
 def train_student(
     cfg:TrainConfig,               # The recipe
-    teacher:nn.Module|None=None,   # Needed unless `cfg.teacher_weight` is 0
+    teacher:nn.Module|None=None,   # Needed unless `cfg.teacher_weight` is 0; moved to `device` to cache its outputs
     source:str|Path|None=None,     # Training photographs (default: the embedded ones)
     path:str|Path='artefacts/runs/run', # Folder for checkpoints (in `models/`) and the record
     progress:bool=True,            # fastai's progress bars
