@@ -142,13 +142,12 @@ def time_calls(
     for _ in range(min(warmup - 1, int(max_seconds/first))): last = _seconds(f, device)
     return [_seconds(f, device) for _ in range(max(1, min(repeats, int(max_seconds/last))))]
 
-# %% ../nbs/06_speed.ipynb #cbc492f0
+# %% ../nbs/06_speed.ipynb #c2c906cf
 def _skip_reason(name:str, config:SpeedConfig, precision:str, variant:str, batch:int)->str|None:
     "Why the point (`name`, `precision`, `variant`, `batch`) is not timed, or None"
     if name == 'teacher':
         if variant != 'eager': return "the teacher is timed as it runs: eager"
         if precision == 'fp16': return "fp16 overflows in the teacher's attention"
-        if precision == 'bf16' and config.device == 'cpu': return "bf16 autocast is the teacher's GPU setting"
         if batch > config.teacher_max_batch: return f"teacher_max_batch is {config.teacher_max_batch}"
     if variant == 'onnxruntime' and (config.device != 'cpu' or precision != 'fp32' or not name.startswith(('student', 'tiny'))):
         return "onnxruntime is timed for the students, fp32, on the CPU"
@@ -434,7 +433,7 @@ def targets_table(
                      f"| {t['setting'] or ''} | {met} |")
     return '\n'.join(lines)
 
-# %% ../nbs/06_speed.ipynb #59dc6890
+# %% ../nbs/06_speed.ipynb #5e8fcd9c
 def _short(x:float)->str:
     "A number for a chart label: whole above 100, three significant digits below"
     return f"{x:,.0f}" if x >= 100 else f"{x:.3g}"
@@ -460,11 +459,11 @@ def plot_speed(
         ax.set_title(f'{w}×{h} output, batch {batch}', fontsize=9); ax.tick_params(labelsize=8)
         ax.set_xlabel('frames per second (× teacher); dashed: 30', fontsize=8)
     device = results['machine'].get('gpu') or f"CPU, {results['rows'][0]['threads']} threads"
-    fig.suptitle(f'{device}: best setting per model', fontsize=9)
+    fig.suptitle(f"{device}, teacher {results['config']['teacher']}: best setting per model", fontsize=9)
     fig.tight_layout()
     return fig
 
-# %% ../nbs/06_speed.ipynb #da8f7438
+# %% ../nbs/06_speed.ipynb #ce4c2ff8
 def save_results(
     results:dict,  # From `run_benchmark`
     path:str|Path, # The .json file; the Markdown table (.md) and the plot (.png) go beside it
@@ -476,7 +475,7 @@ def save_results(
     header = (f"Speed benchmark, {m.get('gpu') or m['cpu']}, {m['cores']} cores, torch {m['torch']}, {m['date']}, "
               f"load average {m['load_average']}. FPS are frames per second (batch/median seconds per call); "
               "× teacher and × bicubic divide by the best FPS of the teacher and of bicubic at the same size, "
-              "device and threads, in this run.")
+              f"device and threads, in this run. The teacher is `{results['config']['teacher']}`.")
     path.with_suffix('.md').write_text(f"{header}\n\n## Targets\n\n{targets_table(results)}\n\n"
         f"## Best setting per model\n\n{speed_table(results, best_only=True)}\n\n## Every point\n\n{speed_table(results)}\n")
     import matplotlib.pyplot as plt
