@@ -5,10 +5,13 @@
 # %% auto #0
 __all__ = ['PUBLISHED_X4', 'ssim', 'rgb_scores', 'as_upscaler', 'benchmark_images', 'benchmark', 'summarize', 'quality_table',
            'write_quality', 'sharpen_protocol', 'protocol_summary', 'sr_as_sharpener', 'plot_ssim_histogram',
-           'plot_scatter', 'compare_crops', 'split_view', 'before_after', 'evaluate_folder']
+           'plot_scatter', 'compare_crops', 'split_view', 'before_after', 'video_call_scores', 'call_summary',
+           'plot_call_gains', 'pan_clip', 'temporal_error', 'flicker_scores', 'sharpness', 'same_size_scores',
+           'same_size_summary', 'write_video_call', 'evaluate_folder']
 
 # %% ../nbs/05_evaluation.ipynb #43e4448d
 import json
+from functools import partial
 from typing import Callable
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
@@ -233,18 +236,20 @@ def compare_crops(
     scale:int=4,                        # Enlargement factor
     crop:int=96,                        # Side of the HR crop shown, pixels (taken at the centre)
     figsize:tuple|None=None,            # Default: 2.2 inches per panel
+    labels:list[str]|None=None,         # A name for each row, shown before its first panel's title
 ):
     "A grid of zoomed crops: one row per image, one column per model, HR last"
     upscalers = {name: as_upscaler(m, scale) for name, m in models.items()}
     cols = len(models) + 1
     fig, axs = plt.subplots(len(images), cols, figsize=figsize or (2.2*cols, 2.2*len(images)), squeeze=False)
-    for row, (low_res, high_res) in zip(axs, images):
+    for row, (low_res, high_res), label in zip(axs, images, labels or ['']*len(images)):
         top, left = (high_res.shape[1] - crop)//2, (high_res.shape[2] - crop)//2
         window = (slice(None), slice(top, top + crop), slice(left, left + crop))
         panels = [(name, f(low_res[None])[0]) for name, f in upscalers.items()] + [('HR', high_res)]
         for ax, (name, img) in zip(row, panels):
             score = '' if name == 'HR' else f"\n{psnr(img[None], high_res[None], shave=scale).item():.2f} dB"
-            ax.imshow(img[window].clamp(0, 1).permute(1, 2, 0).numpy()); ax.set_title(name + score, fontsize=9); ax.axis('off')
+            title = f"{label}: {name}" if label and ax is row[0] else name
+            ax.imshow(img[window].clamp(0, 1).permute(1, 2, 0).numpy()); ax.set_title(title + score, fontsize=9); ax.axis('off')
     fig.tight_layout()
     return fig
 
@@ -283,6 +288,180 @@ def before_after(
     box = widgets.VBox([widgets.HBox([picker, slider]), out])
     display(box)
     return box
+
+# %% ../nbs/05_evaluation.ipynb #97182140
+def video_call_scores(
+    models:dict,          # name: model, see `as_upscaler`
+    sets:tuple=CALL_SETS, # See `call_benchmark`
+    crfs:tuple=CALL_CRFS, # See `call_benchmark`
+    scale:int=4,          # Enlargement
+    root:Path|None=None,  # Benchmarks folder (default: the shared one)
+)->pd.DataFrame:          # Per image: set, crf, kbps, model, image, psnr, ssim (Y channel)
+    "Y-PSNR and SSIM of `models` and bicubic on the call benchmark"
+    return call_benchmark({name: as_upscaler(m, scale) for name, m in models.items()}, sets, crfs, scale,
+                          metrics={'psnr': psnr, 'ssim': ssim}, root=root)
+
+# %% ../nbs/05_evaluation.ipynb #6fad4d67
+def _crf_name(crf)->str: return 'clean' if crf is None or pd.isna(crf) else f'CRF {int(crf)}'
+
+def call_summary(
+    scores:pd.DataFrame, # Rows from `video_call_scores`
+)->dict:                 # 'gain' and 'worst set' tables (model × CRF, dB), 'kbps' (set × CRF) and 'per set' (PSNR / SSIM)
+    "The call benchmark's tables: mean and worst-set gain over bicubic, bitrates, and every set's scores"
+    psnr_gains, ssim_gains = call_gains(scores, 'psnr'), call_gains(scores, 'ssim')
+    psnr_gains['CRF'] = psnr_gains.crf.map(_crf_name)
+    order = list(dict.fromkeys(psnr_gains.CRF))
+    wide = lambda f: psnr_gains.pivot_table(index='model', columns='CRF', values='gain', aggfunc=f, sort=False)[order]
+    per_set = psnr_gains.assign(cell=[f'{p:.2f} / {s:.4f}' for p, s in zip(psnr_gains.psnr, ssim_gains.ssim)])
+    return {'gain': wide('mean'), 'worst set': wide('min'),
+            'kbps': psnr_gains.pivot_table(index='set', columns='CRF', values='kbps', sort=False)[order],
+            'per set': per_set.pivot_table(index=['set', 'model'], columns='CRF', values='cell', aggfunc='first', sort=False)[order]}
+
+# %% ../nbs/05_evaluation.ipynb #14078bef
+def plot_call_gains(
+    scores:pd.DataFrame,  # Rows from `video_call_scores`
+    figsize:tuple=(12, 3.4),
+):
+    "Gain over bicubic against bitrate, one panel per set, one line per model; clean frames as a dotted level"
+    gains = call_gains(scores)
+    sets = list(dict.fromkeys(gains.set))
+    fig, axs = plt.subplots(1, len(sets), figsize=figsize, squeeze=False)
+    for ax, name in zip(axs[0], sets):
+        g = gains[(gains.set == name) & (gains.model != 'bicubic')]
+        for i, (model, m) in enumerate(g.groupby('model', sort=False)):
+            coded = m[m.crf.notna()].sort_values('kbps')
+            line, = ax.plot(coded.kbps, coded.gain, 'o-', label=model)
+            ax.axhline(m[m.crf.isna()].gain.mean(), ls=':', color=line.get_color(), lw=1)
+            if i == 0:
+                for _, r in coded.iterrows(): ax.annotate(_crf_name(r.crf), (r.kbps, r.gain), fontsize=7, xytext=(3, 3), textcoords='offset points')
+        ax.axhline(0, color='k', lw=0.8)
+        ax.set(title=name, xlabel='kbit/s at 10 fps', ylabel='gain over bicubic (dB)' if name == sets[0] else None)
+    axs[0][-1].legend(fontsize=7)
+    fig.tight_layout()
+    return fig
+
+# %% ../nbs/05_evaluation.ipynb #a3537c99
+def pan_clip(
+    image:Tensor,          # (3,H,W) uint8: the photograph the camera pans across
+    size:tuple=(320, 240), # (width, height) of the frames
+    n_frames:int=60,       # Frames in the clip
+    step:tuple=(2, 1),     # Pixels the window moves each frame, (right, down)
+)->Tensor:                 # (n_frames,3,height,width) uint8
+    "The frames of a slow camera pan across `image`"
+    (w, h), (dx, dy) = size, step
+    need_w, need_h = w + dx*(n_frames - 1), h + dy*(n_frames - 1)
+    if need_w > image.shape[2] or need_h > image.shape[1]:
+        raise DataError(f"a pan of {n_frames} frames of {w}x{h} needs a {need_w}x{need_h} image, got {image.shape[2]}x{image.shape[1]}")
+    return torch.stack([image[:, t*dy:t*dy + h, t*dx:t*dx + w] for t in range(n_frames)])
+
+# %% ../nbs/05_evaluation.ipynb #0828b2be
+def temporal_error(
+    frames:Tensor, # (N,3,H,W) float in [0,1]: a model's output clip
+    truth:Tensor,  # (N,3,H,W) float in [0,1]: the original clip
+)->float:          # Mean absolute difference of the frame-to-frame changes, Y grey levels
+    "How far the output's frame-to-frame change is from the truth's: flicker and smearing both count"
+    out, ref = rgb_to_y(frames.clamp(0, 1)), rgb_to_y(truth)
+    return (out.diff(dim=0) - ref.diff(dim=0)).abs().mean().item()
+
+# %% ../nbs/05_evaluation.ipynb #a824b31e
+def flicker_scores(
+    models:dict,           # name: model, see `as_upscaler`
+    images:dict,           # name: (3,H,W) uint8 photograph to pan across
+    crf:int|None=30,       # H.264 CRF of the clip; None: clean frames
+    fps:float=30,          # Frame rate of the clip
+    scale:int=4,           # Enlargement
+    **pan,                 # Passed to `pan_clip`
+)->pd.DataFrame:           # Per image and model: temporal_error (grey levels), psnr (mean over frames, dB), kbps
+    "Temporal error and Y-PSNR of bicubic and `models` on a pan across each image, sent as a call"
+    rows = []
+    for image, photo in images.items():
+        hr = pan_clip(photo, **pan)
+        low_res = torch.stack([sr_degrade(f, scale) for f in hr])
+        decoded, size = (low_res, 0) if crf is None else h264_roundtrip(low_res, crf, fps)
+        truth = hr.float()/255
+        for name, model in {'bicubic': 'bicubic', **models}.items():
+            out = torch.cat([as_upscaler(model, scale)(x) for x in (decoded.float()/255).split(16)])
+            rows.append(dict(image=image, model=name, crf=crf, kbps=size*8*fps/len(hr)/1000,
+                             temporal_error=temporal_error(out, truth), psnr=psnr(out, truth, shave=scale).mean().item()))
+    return pd.DataFrame(rows)
+
+# %% ../nbs/05_evaluation.ipynb #233c0d02
+def sharpness(
+    img:Tensor, # (B,3,H,W), float in [0,1]
+)->Tensor:      # (B,), variance of the Laplacian of Y (0–255 scale)
+    "Variance of the Laplacian of the luma: high for sharp detail, low for soft images"
+    y = rgb_to_y(img.clamp(0, 1))[:, None].double()
+    kernel = torch.tensor([[0., 1, 0], [1, -4, 1], [0, 1, 0]], dtype=y.dtype)[None, None]
+    return F.conv2d(y, kernel).flatten(1).var(1).float()
+
+# %% ../nbs/05_evaluation.ipynb #25ec55c5
+def same_size_scores(
+    sharpeners:dict,              # name: function of a displayed frame (1,3,H,W) in [0,1] to a frame of the same size
+    sets:tuple=CALL_SETS,         # See `call_pairs`
+    crfs:tuple=(23, 30, 36),      # CRFs of the call frames
+    clients:tuple=CLIENT_SCALERS, # How the client enlarges the decoded frame
+    scale:int=4,                  # The call sent frames at 1/`scale`
+    root:Path|None=None,          # Benchmarks folder (default: the shared one)
+)->pd.DataFrame:                  # Per image: set, image, kind ('call' or 'sharp'), crf, client, model, psnr, sharpness_ratio
+    "Score same-size sharpeners on client-enlarged call frames (gain over what was shown) and on sharp originals"
+    rows = []
+    def score(frame, truth, **where):
+        for name, f in {'shown': lambda x: x, **sharpeners}.items():
+            with torch.no_grad(): out = f(frame).float().clamp(0, 1)
+            rows.append(dict(**where, model=name, psnr=psnr(out, truth, shave=scale).item(),
+                             sharpness_ratio=(sharpness(out)/sharpness(truth)).item()))
+    for name in sets:
+        for image, _, high_res in call_pairs(name, None, scale, root=root)[0]:
+            score(to_float_batch(high_res), to_float_batch(high_res), set=name, image=image, kind='sharp', crf=None, client=None)
+        for crf in crfs:
+            for image, decoded, high_res in call_pairs(name, crf, scale, root=root)[0]:
+                for client in clients:
+                    score(to_float_batch(client_enlarge(decoded, scale, client)), to_float_batch(high_res),
+                          set=name, image=image, kind='call', crf=crf, client=client)
+    return pd.DataFrame(rows)
+
+# %% ../nbs/05_evaluation.ipynb #05d133fd
+def same_size_summary(
+    scores:pd.DataFrame, # Rows from `same_size_scores`
+)->pd.DataFrame:         # Per model: gain over the shown frame at each CRF (dB), and on sharp originals PSNR and sharpness ratio
+    "The same-size verdict: gain on call frames as shown, and how much sharp originals are changed"
+    calls, sharp = scores[scores.kind == 'call'], scores[scores.kind == 'sharp']
+    shown = calls[calls.model == 'shown'].set_index(['set', 'image', 'crf', 'client']).psnr
+    calls = calls.assign(gain=calls.psnr.values - shown.reindex(calls.set_index(['set', 'image', 'crf', 'client']).index).values)
+    table = calls.pivot_table(index='model', columns='crf', values='gain', sort=False)
+    table.columns = [f'gain at CRF {int(c)} (dB)' for c in table.columns]
+    table['sharp: PSNR vs input (dB)'] = sharp.groupby('model', sort=False).psnr.mean()
+    table['sharp: sharpness ratio'] = sharp.groupby('model', sort=False).sharpness_ratio.mean()
+    return table.drop(index='shown')
+
+# %% ../nbs/05_evaluation.ipynb #bebfc7f7
+def write_video_call(
+    scores:pd.DataFrame,        # Rows from `video_call_scores`
+    flicker:pd.DataFrame|None,  # Rows from `flicker_scores`
+    notes:str,                  # How the numbers were made: the command, the machine
+    folder:str|Path='results',  # Where video_call.json, .md and .png go
+    crops=None,                 # A crop grid figure, saved as video_call_crops.png
+)->Path:                        # The JSON file
+    "Save the call benchmark: per-image scores, summary tables and pictures"
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    tables = call_summary(scores)
+    steady = flicker.groupby('model', sort=False)[['temporal_error', 'psnr']].mean().round(3) if flicker is not None else None
+    (folder/'video_call.json').write_text(json.dumps(dict(notes=notes,
+        summary={k: t.round(4).to_dict() for k, t in tables.items() if k != 'per set'},
+        per_image=scores.to_dict('records'), flicker=None if flicker is None else flicker.to_dict('records')), indent=1, default=str))
+    md = [notes, '', 'Y channel, ×4, 4 pixels shaved; each set played as one H.264 clip at 10 fps (libx264 veryfast, '
+          'zerolatency, yuv420p), then enlarged.', '', '## Gain over bicubic (dB), mean over Set14, B100 and Kodak24', '',
+          tables['gain'].round(2).to_markdown(), '', '## Smallest gain on any one set (dB)', '', tables['worst set'].round(2).to_markdown(),
+          '', '## Bitrate of each clip (kbit/s at 10 fps)', '', tables['kbps'].round(0).to_markdown(), '',
+          '## PSNR (dB) / SSIM per set', '', tables['per set'].to_markdown()]
+    if steady is not None:
+        md += ['', f"## Steady over time: a pan sent at CRF {flicker.crf.iloc[0]}, {flicker.kbps.mean():.0f} kbit/s at 30 fps", '',
+               'temporal_error: mean |output change − true change| between consecutive frames, Y grey levels (lower is steadier).', '',
+               steady.to_markdown()]
+    (folder/'video_call.md').write_text('\n'.join(md) + '\n')
+    plot_call_gains(scores).savefig(folder/'video_call.png', dpi=100, bbox_inches='tight'); plt.close('all')
+    if crops is not None: crops.savefig(folder/'video_call_crops.png', dpi=80, bbox_inches='tight')
+    return folder/'video_call.json'
 
 # %% ../nbs/05_evaluation.ipynb #2d2fc0dc
 def evaluate_folder(

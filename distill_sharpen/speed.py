@@ -5,13 +5,12 @@
 # %% auto #0
 __all__ = ['MODELS', 'PRECISIONS', 'VARIANTS', 'TARGETS', 'SpeedConfig', 'speed_teacher', 'speed_models', 'frame_input',
            'time_calls', 'export_onnx', 'onnx_session', 'onnx_max_difference', 'measure', 'add_ratios', 'frame_cost',
-           'hardware_peaks', 'machine_info', 'run_benchmark', 'check_targets', 'speed_table', 'targets_table',
-           'plot_speed', 'save_results', 'where_time_goes', 'speed_cli']
+           'hardware_peaks', 'run_benchmark', 'check_targets', 'speed_table', 'targets_table', 'plot_speed',
+           'save_results', 'where_time_goes', 'speed_cli']
 
 # %% ../nbs/06_speed.ipynb #09092fab
-import copy, json, os, platform, statistics, tempfile, time, warnings
+import copy, json, os, statistics, tempfile, time, warnings
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timezone
 from pathlib import Path
 import torch
 from torch import nn, Tensor
@@ -308,22 +307,6 @@ def hardware_peaks(
     mm = statistics.median(time_calls(lambda: torch.mm(a, b), device, warmup=2, repeats=5, max_seconds=10))
     cp = statistics.median(time_calls(lambda: dst.copy_(src), device, warmup=2, repeats=5, max_seconds=10))
     return dict(matmul_gflops=2*n**3/mm/1e9, copy_gbs=2*src.nbytes/cp/1e9)
-
-# %% ../nbs/06_speed.ipynb #87b9fc3b
-def machine_info(
-    device:str='cpu', # 'cpu' or 'cuda'
-)->dict:              # What ran the benchmark: processor or GPU, cores, threads, load, versions, date
-    "Describe the machine a benchmark runs on"
-    cpu = platform.processor() or platform.machine()
-    if Path('/proc/cpuinfo').exists():
-        cpu = next((l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines()
-                    if l.startswith('model name')), cpu)
-    info = dict(cpu=cpu, cores=os.cpu_count(), torch_threads=torch.get_num_threads(), torch=torch.__version__,
-                load_average=[round(x, 2) for x in os.getloadavg()] if hasattr(os, 'getloadavg') else None,
-                date=datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC'))
-    if device == 'cuda': info.update(gpu=torch.cuda.get_device_name(), cuda=torch.version.cuda,
-                                     cudnn=torch.backends.cudnn.version())
-    return info
 
 # %% ../nbs/06_speed.ipynb #f59628b4
 def run_benchmark(
