@@ -655,7 +655,7 @@ def load_or_make(
     if path.exists(): return torch.load(path, weights_only=False)
     result = make()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + '.tmp')
+    tmp = path.with_name(f'{path.name}.{os.getpid()}.tmp')   # one per process: several may make the same file
     torch.save(result, tmp); tmp.replace(path)
     return result
 

@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from torch import nn, Tensor
+from torch.amp import GradScaler
 from fastcore.basics import ifnone, patch, store_attr
 from contextlib import nullcontext
 from fastcore.script import call_parse
@@ -25,13 +26,15 @@ with warnings.catch_warnings(): # fastai 2.8 calls `torch.jit.script` at import,
     from fastai.callback.core import Callback, CancelFitException
     from fastai.callback.channelslast import ChannelsLast
     from fastai.callback.fp16 import MixedPrecision
+    from fastcore.foundation import L
     from fastai.callback.schedule import *
     from fastai.callback.tracker import SaveModelCallback
-    import fastai.distributed  # adds `Learner.distrib_ctx`
+    from fastai.distributed import DistributedDL  # importing it adds `Learner.distrib_ctx`
     from fastai.learner import Learner, AvgMetric, ValueMetric
     from fastai.optimizer import Adam
-    from fastai.torch_core import default_device, set_seed
+    from fastai.torch_core import default_device, rank_distrib, set_seed
 import matplotlib.pyplot as plt
+from accelerate import DistributedDataParallelKwargs
 from .data import *
 from .teacher import *
 from .student import *
@@ -114,9 +117,9 @@ class BF16MixedPrecision(MixedPrecision):
     "fastai's `MixedPrecision` in bf16 on the batches' own device, CPU included (fastai's autocasts on CUDA only)"
     def __init__(self): super().__init__(amp_mode='bf16')
     def before_fit(self):
-        "Set up as `MixedPrecision` does (no loss scaling for bf16), then autocast on the batches' device"
-        super().before_fit()
+        "Autocast to bf16 on the batches' device; no loss scaling, which bf16's fp32 range makes needless"
         self.autocast = torch.autocast(torch.device(self.dls.device).type, dtype=torch.bfloat16)
+        self.learn.scaler, self.scales = GradScaler(torch.device(self.dls.device).type, enabled=False), L()
 
 # %% ../nbs/04_distillation.ipynb #8374a8bd
 PRECISIONS = ('auto', 'fp32', 'bf16', 'fp16')
@@ -207,7 +210,7 @@ class Checkpoint(Callback):
         self.history, self.skip_to, self.budgeted = list(history or []), skip_to, budgeted
     def after_epoch(self):
         "Append the epoch's losses and metrics to the history and save the checkpoint"
-        if self.epoch < self.skip_to: return      # an epoch done before the run resumed
+        if self.epoch < self.skip_to or rank_distrib(): return   # an epoch done before a resume; or not the main process
         names = self.recorder.metric_names[:-1]    # epoch, losses and metrics; not the time
         self.history.append(dict(zip(names, [float(v) for v in self.recorder.log[:len(names)]])))
         folder = self.path/self.model_dir          # each file written whole, then renamed: a kill leaves the last pair
@@ -357,6 +360,8 @@ def write_train_speed(
     return folder/'train_speed.json'
 
 # %% ../nbs/04_distillation.ipynb #728ab792
+_FIXED_BUFFERS = DistributedDataParallelKwargs(broadcast_buffers=False)   # the bicubic weights are rebuilt, never trained
+
 def train_student(
     cfg:TrainConfig,               # The recipe
     teacher:nn.Module|None=None,   # Needed unless `cfg.teacher_weight` is 0; moved to `device` to cache its outputs
@@ -395,8 +400,9 @@ def train_student(
     if checkpoint.history: best.best = max(row['psnr'] for row in checkpoint.history)
     fit = learn.fit_one_cycle if cfg.one_cycle else learn.fit
     start = time.time()
-    with (nullcontext() if progress else learn.no_bar()), (nullcontext() if progress else learn.no_logging()), learn.distrib_ctx():
+    with (nullcontext() if progress else learn.no_bar()), (nullcontext() if progress else learn.no_logging()), learn.distrib_ctx(kwargs_handlers=[_FIXED_BUFFERS]):
         if done < cfg.n_epochs: fit(cfg.n_epochs, cfg.lr, start_epoch=done)
+    if torch.distributed.is_initialized(): torch.distributed.barrier()   # every process waits for the main one's last save
     learn.load('best_student_model', with_opt=False)
     earlier = json.loads((learn.path/'record.json').read_text()).get('minutes', 0) if done and (learn.path/'record.json').exists() else 0
     learn.record = dict(recipe=asdict(cfg), teacher=getattr(teacher, 'name', None), data=data_name(source),
@@ -404,8 +410,16 @@ def train_student(
                         precision=precision,
                         minutes=round(earlier + (time.time() - start)/60, 1), budget_minutes=minutes, date=str(date.today()),
                         history=checkpoint.history)
-    (learn.path/'record.json').write_text(json.dumps(learn.record, indent=1))
+    if not rank_distrib(): (learn.path/'record.json').write_text(json.dumps(learn.record, indent=1))
     return learn
+
+# %% ../nbs/04_distillation.ipynb #dbbb6a12
+@patch
+def _broadcast(self:DistributedDL, t:list, rank:int)->list:
+    "Send `t` from process `rank` to all the others, on a GPU for NCCL and on the CPU for gloo"
+    t = torch.tensor(t, dtype=torch.long, device='cuda' if torch.distributed.get_backend() == 'nccl' else 'cpu')
+    torch.distributed.broadcast(t, rank)
+    return t.cpu().tolist()
 
 # %% ../nbs/04_distillation.ipynb #8961ca25
 def _teacher_for(spec:str, scale:int)->nn.Module|None:

@@ -20,14 +20,11 @@ import matplotlib.pyplot as plt
 from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 from .data import *
 
-# %% ../nbs/05_evaluation.ipynb #d20ef88d
-def _gaussian_window(size:int=11, sigma:float=1.5)->Tensor:
-    "A normalised 2-D Gaussian window, (1,1,size,size) float64"
-    x = torch.arange(size, dtype=torch.float64) - size//2
-    g = torch.exp(-x**2/(2*sigma**2))
-    return (torch.outer(g, g)/g.sum()**2)[None, None]
-
 # %% ../nbs/05_evaluation.ipynb #633d5b90
+def _skimage_ssim(a:np.ndarray, b:np.ndarray)->float:
+    "SSIM of two 2-D planes on the 0–255 scale, with the reference code's Gaussian window"
+    return structural_similarity(a, b, data_range=255, gaussian_weights=True, sigma=1.5, use_sample_covariance=False)
+
 def ssim(
     sr:Tensor,        # (B,3,H,W), float in [0,1]: the model's output
     high_res:Tensor,  # (B,3,H,W), float in [0,1]: ground truth
@@ -36,13 +33,8 @@ def ssim(
 )->Tensor:            # (B,), in [-1,1]
     "Structural similarity of each image in `sr` against `high_res`, as published tables compute it"
     a, b = scoring_planes(sr, high_res, shave, y_channel)
-    a, b = (x.reshape(-1, 1, *x.shape[-2:]) for x in (a, b))   # every plane is scored on its own
-    window, c1, c2 = _gaussian_window(), (0.01*255)**2, (0.03*255)**2
-    mu_a, mu_b = F.conv2d(a, window), F.conv2d(b, window)
-    var_a, var_b = F.conv2d(a*a, window) - mu_a**2, F.conv2d(b*b, window) - mu_b**2
-    cov = F.conv2d(a*b, window) - mu_a*mu_b
-    ssim_map = (2*mu_a*mu_b + c1)*(2*cov + c2)/((mu_a**2 + mu_b**2 + c1)*(var_a + var_b + c2))
-    return ssim_map.flatten(1).mean(1).view(len(sr), -1).mean(1).float()
+    a, b = (x.reshape(len(sr), -1, *x.shape[-2:]).numpy() for x in (a, b))   # (B, planes, H, W)
+    return torch.tensor([np.mean([_skimage_ssim(pa, pb) for pa, pb in zip(ia, ib)]) for ia, ib in zip(a, b)]).float()
 
 # %% ../nbs/05_evaluation.ipynb #30a0305b
 def rgb_scores(
