@@ -89,7 +89,9 @@ def after_loss(self:DistillationCallback):
     self.sums['hr_l1'] += hr_term.item(); self.sums['teacher_l1'] += teacher_term.item(); self.count += 1
 
 # %% ../nbs/04_distillation.ipynb #2c9c5c85
-def _psnr_metric(pred:Tensor, high_res:Tensor)->Tensor: return psnr(pred.float(), high_res.float()).mean()
+_PSNR_CAP = float(10*np.log10(255**2*12))   # the PSNR of 8-bit rounding's own error: 58.9 dB
+
+def _psnr_metric(pred:Tensor, high_res:Tensor)->Tensor: return psnr(pred.float(), high_res.float()).clamp(max=_PSNR_CAP).mean()
 
 def _term(cb:DistillationCallback, name:str)->float: return cb.sums[name]/max(cb.count, 1)
 

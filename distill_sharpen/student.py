@@ -58,8 +58,9 @@ class BicubicUpsample(nn.Module):
     def forward(self,
         low_res:Tensor, # (B,3,h,w), float in [0,1]
     )->Tensor:          # (B,3,h*scale,w*scale), float, not clamped
-        "Enlarge `low_res` by `scale` with MATLAB's bicubic"
-        return F.pixel_shuffle(F.conv2d(_mirror_pad(low_res, 2), self.weight, groups=3), self.scale)
+        "Enlarge `low_res` by `scale` with MATLAB's bicubic, in `low_res`'s own precision even under autocast"
+        with torch.autocast(low_res.device.type, enabled=False):
+            return F.pixel_shuffle(F.conv2d(_mirror_pad(low_res, 2), self.weight.to(low_res.dtype), groups=3), self.scale)
 
 # %% ../nbs/03_student.ipynb #50d5e58a
 class StudentNet(nn.Module):
@@ -150,7 +151,7 @@ def save_student(
 
 # %% ../nbs/03_student.ipynb #6a270e57
 WEIGHTS_DIR = Path(distill_sharpen.__file__).parent/'weights'
-SHIPPED_STUDENTS = ('default', 'tiny', 'video', 'video-tiny')  # what `load_student` knows; all at x4, the default at x2 too
+SHIPPED_STUDENTS = ('default', 'tiny', 'video', 'video-tiny', 'video-sharpen')  # what `load_student` knows, see above
 
 # %% ../nbs/03_student.ipynb #7c15b9e4
 def shipped_path(

@@ -26,12 +26,12 @@ class Teacher(nn.Module):
         scale:int,            # Upscaling factor of `model`
         name:str='teacher',   # Names the teacher in reprs and cache files
         multiple:int=1,       # Input sides `model` prefers, e.g. its attention window: tiles are padded to it
-        precision:str='fp32', # 'fp32', or 'bf16' (autocast, meant for GPUs); never fp16: Swin attention overflows
+        precision:str='fp32', # 'fp32', or 'bf16' (autocast); never fp16, whose range attention can exceed
     ):
         super().__init__()
         if precision not in ('fp32', 'bf16'):
-            raise ValueError(f"precision must be 'fp32' or 'bf16', got {precision!r}: fp16 overflows in Swin "
-                             "attention and gives NaN")
+            raise ValueError(f"precision must be 'fp32' or 'bf16', got {precision!r}: fp16's range can overflow "
+                             "in attention (NaN)")
         self.model, self.scale, self.name, self.multiple, self.precision = model, scale, name, multiple, precision
         self.requires_grad_(False).eval()
 
