@@ -7,7 +7,7 @@ __all__ = ['LIMITS', 'MODEL_HELP', 'DEVICE_HELP', 'PRECISION_HELP', 'SHARED_HELP
            'train_cli']
 
 # %% ../nbs/08_cli.ipynb #80d97c44
-import argparse, os, re, sys
+import argparse, importlib, os, re, signal, sys
 
 # %% ../nbs/08_cli.ipynb #7b51ee8a
 LIMITS = dict(scale=(2, 4), tile=(16, 100_000), max_pixels=(256, 10**10), batch_size=(1, 256),
@@ -112,10 +112,20 @@ def _fail(lines:list[str], status:int=1):
     sys.exit(status)
 
 # %% ../nbs/08_cli.ipynb #9296ae9f
+def _load(module:str):
+    "Import `distill_sharpen.module` with Ctrl-C held until the import ends, then raised as `KeyboardInterrupt`"
+    held = []
+    try: previous = signal.signal(signal.SIGINT, lambda *_: held.append(True))
+    except ValueError: return importlib.import_module(f'distill_sharpen.{module}')   # not the main thread
+    try: return importlib.import_module(f'distill_sharpen.{module}')
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if held: raise KeyboardInterrupt
+
 def _run(command:str, args):
     "Carry out a parsed command, importing the library only now; a problem the user can fix ends in `_fail`"
-    from distill_sharpen.data import DataError, cache_dir, cache_report, clear_cache
-    from distill_sharpen import app
+    app, data = _load('app'), _load('data')
+    DataError, cache_dir, cache_report, clear_cache = data.DataError, data.cache_dir, data.cache_report, data.clear_cache
     precision = None if getattr(args, 'precision', 'auto') == 'auto' else args.precision
     try:
         if command == 'sharpen':
@@ -171,8 +181,7 @@ def _fastcore_parser(func, prog:str)->argparse.ArgumentParser:
 def _fastcore_command(module:str, name:str, prog:str, argv:list[str]|None=None):
     "Run the fastcore script `name` of `distill_sharpen.module` with `_fastcore_parser`'s options"
     try:
-        import importlib
-        func = getattr(importlib.import_module(f'distill_sharpen.{module}'), name)
+        func = getattr(_load(module), name)
         return func(**vars(_fastcore_parser(func, prog).parse_args(_hyphenate(sys.argv[1:] if argv is None else argv))))
     except KeyboardInterrupt: print(f"{prog}: interrupted", file=sys.stderr); sys.exit(130)
 
