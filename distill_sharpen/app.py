@@ -649,20 +649,19 @@ def run_stream(
                               args=(dest, outbox, stats, meta.get('fps') or 25, codec, output_params, errors))
     reader.start(); writer.start()
     shown = 0.
+    late = lambda: max_seconds and stats.first and time.perf_counter() - stats.first > max_seconds
     try:
-        while not errors:
+        while not errors and not late():
             try: batch = [inbox.get(timeout=0.1)]
             except queue.Empty: continue
             while batch[-1] is not None and len(batch) < batch_size:
                 try: batch.append(inbox.get_nowait() if live else inbox.get(timeout=10))
                 except queue.Empty: break
-            done = batch[-1] is None
-            if batch := [item for item in batch if item is not None]:
-                for (arrival, _), result in zip(batch, fn(np.stack([frame for _, frame in batch]))):
-                    _put(outbox, (arrival, result), stop) if writer.is_alive() else None
+            if waiting := [item for item in batch if item is not None]:
+                for (arrival, _), result in zip(waiting, fn(np.stack([frame for _, frame in waiting]))):
+                    _put(outbox, (arrival, result), stop)   # the writer drains the queue even after a failure
             if status and time.perf_counter() - shown > 0.5: status(stats); shown = time.perf_counter()
-            if done or (max_frames and stats.frames_in >= max_frames) or (
-               max_seconds and stats.first and time.perf_counter() - stats.first > max_seconds): break
+            if batch[-1] is None or (max_frames and stats.frames_in >= max_frames): break
     except KeyboardInterrupt: stats.interrupted = True
     finally:
         stop.set()
@@ -827,6 +826,13 @@ def live_clip(
                     '-pix_fmt', 'yuv420p', str(path)], check=True)
     return Path(path)
 
+def _port_taken(port:int)->bool:
+    "Whether a socket is bound to UDP `port` on the loopback address (the receiver listens)"
+    import socket
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try: s.bind(('127.0.0.1', port)); return False
+        except OSError: return True
+
 def live_over_udp(
     clip:str|Path,       # A video to send at its own rate
     dest:str|Path,       # Where `live` writes
@@ -835,11 +841,14 @@ def live_over_udp(
     "Send `clip` to a free loopback UDP port, as MPEG-TS, and run `live` on what arrives there"
     import socket
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s: s.bind(('127.0.0.1', 0)); port = s.getsockname()[1]
-    send = lambda: subprocess.run([_ffmpeg(), '-v', 'error', '-re', '-i', str(clip), '-c', 'copy', '-f', 'mpegts',
-                                   f'udp://127.0.0.1:{port}?pkt_size=1316'], capture_output=True, timeout=300)
-    sender = threading.Timer(1.5, send)   # once the receiver listens: what is sent before is lost
+    def send():
+        deadline = time.time() + 30
+        while not _port_taken(port) and time.time() < deadline: time.sleep(0.01)   # what is sent before is lost
+        subprocess.run([_ffmpeg(), '-v', 'error', '-re', '-i', str(clip), '-c', 'copy', '-f', 'mpegts',
+                        f'udp://127.0.0.1:{port}?pkt_size=1316'], capture_output=True, timeout=300)
+    sender = threading.Thread(target=send)
     sender.start()
-    try: return live(f'udp://127.0.0.1:{port}?timeout=2000000', dest, **kwargs)
+    try: return live(f'udp://127.0.0.1:{port}?timeout=1000000', dest, **kwargs)   # ends a second after the last packet
     finally: sender.join()
 
 # %% ../nbs/07_app.ipynb #183f76cb
