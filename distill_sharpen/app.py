@@ -820,7 +820,7 @@ def live_clip(
 )->Path:                  # `path`
     "A slow pan across a bundled photograph, encoded as a video call sends it: H.264 at `bitrate`, a key frame a second"
     w, h = size
-    pan = f"crop=w=2*{w}:h=2*{h}:x='(iw-2*{w})*t/{seconds}':y='(ih-2*{h})/2',scale={w}:{h}"
+    pan = f"scale=3*{w}:-2,crop=w=2*{w}:h=2*{h}:x='(iw-2*{w})*t/{seconds}':y='(ih-2*{h})/2',scale={w}:{h}"  # any size
     subprocess.run([_ffmpeg(), '-v', 'error', '-y', '-loop', '1', '-framerate', str(fps), '-i', str(embedded_photos()[0]),
                     '-vf', pan, '-t', str(seconds), '-c:v', 'libx264', '-b:v', bitrate, '-g', str(fps), '-bf', '0',
                     '-pix_fmt', 'yuv420p', str(path)], check=True)
