@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['OVERLAP', 'MAX_PIXELS', 'MAX_OUTPUT_PIXELS', 'VIDEO_EXTENSIONS', 'FILE_ENCODING', 'LIVE_ENCODING', 'LIVE_TARGETS',
            'LIVE_COMMAND', 'pick_device', 'default_model', 'get_model', 'shrink', 'student_function', 'run_tiled',
-           'output_path', 'sharpen_image_file', 'sharpen', 'fastest_precision', 'FastStudent', 'StreamStats',
-           'run_stream', 'make_test_video', 'VideoResult', 'sharpen_video', 'live', 'live_clip', 'live_over_udp',
-           'measure_live', 'live_table', 'save_live', 'is_result', 'collect_inputs', 'sharpen_inputs',
-           'make_bad_inputs', 'demo_results', 'comparison_figure', 'demo', 'evaluate_student', 'benchmark_student']
+           'output_path', 'sharpen_image_file', 'sharpen', 'FastStudent', 'StreamStats', 'run_stream',
+           'make_test_video', 'VideoResult', 'sharpen_video', 'live', 'live_clip', 'live_over_udp', 'measure_live',
+           'live_table', 'save_live', 'is_result', 'collect_inputs', 'sharpen_inputs', 'make_bad_inputs',
+           'demo_results', 'comparison_figure', 'demo', 'evaluate_student', 'benchmark_student']
 
 # %% ../nbs/07_app.ipynb #b136461d
 import copy, json, math, os, queue, re, statistics, subprocess, sys, tempfile, threading, time, warnings
@@ -59,20 +59,24 @@ def _load_once(name:str, device:str, scale:int|None=None)->StudentNet:
 
 # %% ../nbs/07_app.ipynb #f5e2037c
 def default_model(
-    video:bool=False, # For a video (a file or a stream)
-)->str:               # A shipped name
-    "The student to use when none is named: 'video' for videos where the package ships it, else 'default'"
+    video:bool=False,     # For a video (a file or a stream)
+    same_size:bool=False, # For sharpening at the frame's size
+    scale:int|None=None,  # The enlargement (with `same_size`: how much the frame was shrunk)
+)->str:                   # A shipped name
+    "The student to use when none is named: 'video-sharpen' at the frame's size (×4), 'video' for videos, else 'default', where shipped"
+    if same_size and scale in (None, 4) and shipped_path('video-sharpen', 4).exists(): return 'video-sharpen'
     return 'video' if video and shipped_path('video', 4).exists() else 'default'
 
 def get_model(
-    model:str|Path|nn.Module|None=None, # A shipped name (`SHIPPED_STUDENTS`), a checkpoint from `save_student`, a student module, or None: `default_model(video)`
+    model:str|Path|nn.Module|None=None, # A shipped name (`SHIPPED_STUDENTS`), a checkpoint from `save_student`, a student module, or None: `default_model(video, same_size, scale)`
     device:str|torch.device='auto',     # Where a loaded student goes; a module passed in stays where it is
     scale:int|None=None,                # The enlargement wanted: picks the shipped student trained at it, if any
     video:bool=False,                   # For a video: what `model=None` means
+    same_size:bool=False,               # For sharpening at the frame's size: what `model=None` means
 )->nn.Module:                           # In eval mode
     "A student ready to run, loaded once per name, device and scale"
     if isinstance(model, nn.Module): return model.eval()
-    return _load_once(str(model or default_model(video)), str(pick_device(device)), scale)
+    return _load_once(str(model or default_model(video, same_size, scale)), str(pick_device(device)), scale)
 
 # %% ../nbs/07_app.ipynb #ac4422ee
 @lru_cache(maxsize=None)
@@ -263,13 +267,6 @@ def _open_image(
     except Exception: return Image.fromarray(load_rgb(path))   # a DataError naming the file, unless tifffile reads it
     return im
 
-# %% ../nbs/07_app.ipynb #f804965e
-def _ffmpeg()->str:
-    "The ffmpeg binary that ships in the imageio-ffmpeg wheel"
-    try: import imageio_ffmpeg
-    except ImportError: raise DataError("videos need imageio-ffmpeg: pip install imageio-ffmpeg") from None
-    return imageio_ffmpeg.get_ffmpeg_exe()
-
 # %% ../nbs/07_app.ipynb #27823be4
 def _deep_colour(path:Path, im:Image.Image)->bool:
     "Whether `path` (opened as `im`) holds 16-bit colour, which PIL would read as 8-bit"
@@ -282,7 +279,7 @@ def _deep_colour(path:Path, im:Image.Image)->bool:
 def _read_deep(path:Path, alpha:bool)->np.ndarray:
     "(H,W,3 or 4) uint16 pixels of a 16-bit colour file, decoded by ffmpeg"
     pix_fmt = 'rgba64le' if alpha else 'rgb48le'
-    done = subprocess.run([_ffmpeg(), '-v', 'error', '-i', str(path), '-f', 'rawvideo', '-pix_fmt', pix_fmt, '-'],
+    done = subprocess.run([ffmpeg_exe(), '-v', 'error', '-i', str(path), '-f', 'rawvideo', '-pix_fmt', pix_fmt, '-'],
                           capture_output=True)
     with Image.open(path) as im: w, h = im.size
     if done.returncode or len(done.stdout) != w*h*(8 if alpha else 6):
@@ -293,7 +290,7 @@ def _write_deep(a:np.ndarray, path:Path):
     "Write (H,W,3 or 4) uint16 pixels to a PNG or TIFF `path` at 16 bits, with ffmpeg"
     h, w, c = a.shape
     pix_fmt = ('rgba64' if c == 4 else 'rgb48') + ('be' if path.suffix.lower() == '.png' else 'le')
-    subprocess.run([_ffmpeg(), '-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgba64le' if c == 4 else 'rgb48le',
+    subprocess.run([ffmpeg_exe(), '-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgba64le' if c == 4 else 'rgb48le',
                     '-s', f'{w}x{h}', '-i', '-', '-frames:v', '1', '-update', '1', '-pix_fmt', pix_fmt, str(path)],
                    input=np.ascontiguousarray(a, '<u2').tobytes(), capture_output=True, check=True)
 
@@ -382,7 +379,7 @@ def sharpen_image_file(
     path = Path(path)
     if not path.is_file(): raise DataError(f"{path}: no such file; check the path")
     _check_options(scale=scale, tile=tile, max_pixels=max_pixels)
-    model = get_model(model, device, scale)
+    model = get_model(model, device, scale, same_size=same_size)
     source = _open_image(path, 1 if same_size else scale)
     out = unused_path(out) if out else output_path(path, scale, same_size)
     if _deep_colour(path, source):
@@ -413,7 +410,7 @@ def sharpen(
             if video.missing: warnings.warn(video.missing)
             return video.path
         return sharpen_image_file(x, out, scale, model, same_size, device, tile, max_pixels)
-    student = get_model(model, device, scale)
+    student = get_model(model, device, scale, same_size=same_size)
     run = lambda planes: _sharpen_planes(planes, student, scale, same_size, tile, max_pixels)
     if isinstance(x, Image.Image):
         planes, mode = _pil_to_planes(x)
@@ -421,16 +418,6 @@ def sharpen(
     if isinstance(x, np.ndarray): return _planes_to_array(run(_array_to_planes(x)), x)
     if isinstance(x, Tensor): return _planes_to_tensor(run(_tensor_to_planes(x)), x)
     raise DataError(f"cannot sharpen a {type(x).__name__}: pass a PIL image, a NumPy array, a tensor or a file path")
-
-# %% ../nbs/07_app.ipynb #892781bf
-_DTYPES = {'fp32': torch.float32, 'bf16': torch.bfloat16, 'fp16': torch.float16}
-
-def fastest_precision(
-    device:torch.device, # Where the student runs
-)->str:                  # 'fp16', 'bf16' or 'fp32'
-    "The precision a student runs fastest in on `device`: fp16 on a GPU, bf16 on a CPU with bf16 units, else fp32"
-    if device.type == 'cuda': return 'fp16'
-    return 'bf16' if torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported() else 'fp32'
 
 # %% ../nbs/07_app.ipynb #7eca817c
 class FastStudent(nn.Module):
@@ -442,10 +429,10 @@ class FastStudent(nn.Module):
         super().__init__()
         device = next(model.parameters(), torch.empty(0)).device
         self.precision = precision or fastest_precision(device)
-        if self.precision not in _DTYPES: raise DataError(f"unknown precision {self.precision!r}; pass fp32, bf16 or fp16")
+        if self.precision not in DTYPES: raise DataError(f"unknown precision {self.precision!r}; pass fp32, bf16 or fp16")
         if self.precision == 'fp16' and device.type != 'cuda':
             raise DataError("fp16 is for a GPU; on a CPU pass --precision bf16 or fp32 (or auto)")
-        self.model = copy.deepcopy(model).to(_DTYPES[self.precision]).to(memory_format=torch.channels_last).eval()
+        self.model = copy.deepcopy(model).to(DTYPES[self.precision]).to(memory_format=torch.channels_last).eval()
         self.scale, self.task, self.graphs = getattr(model, 'scale', 4), getattr(model, 'task', 'sr'), {}
 
     @property
@@ -460,7 +447,7 @@ class FastStudent(nn.Module):
         x:Tensor, # (B,3,h,w) float, on the student's device
     )->Tensor:    # The student's output, float32
         "Run the student on `x` in its precision and layout"
-        x = x.to(_DTYPES[self.precision]).contiguous(memory_format=torch.channels_last)
+        x = x.to(DTYPES[self.precision]).contiguous(memory_format=torch.channels_last)
         return (self._replay(x) if x.is_cuda else self.model(x)).to(torch.float32, copy=True)
 
     def _replay(self, x:Tensor)->Tensor:
@@ -511,7 +498,7 @@ def _decoder(
 )->tuple:               # (metadata dict, generator of raw RGB frames as bytes)
     "Start ffmpeg decoding `source`; a source it cannot read is a `DataError` with the reason and the way out"
     import imageio_ffmpeg
-    _ffmpeg()
+    ffmpeg_exe()
     frames = imageio_ffmpeg.read_frames(str(source), input_params=list(input_params))
     try: return next(frames), frames
     except Exception as e:
@@ -599,7 +586,7 @@ def _read_frames(frames, size:tuple, inbox:queue.Queue, stats:StreamStats, live:
 def _encoder(dest:str, size:tuple, fps:float, codec:str, output_params:list, log)->subprocess.Popen:
     "Start ffmpeg encoding raw RGB frames of `size` (width, height) from its stdin to `dest`, its messages to `log`"
     w, h = size
-    return subprocess.Popen([_ffmpeg(), '-y', '-v', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', f'{w}x{h}',
+    return subprocess.Popen([ffmpeg_exe(), '-y', '-v', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', f'{w}x{h}',
                              '-r', f'{fps:g}', '-i', '-', '-an', '-c:v', codec, '-pix_fmt', 'yuv420p', *output_params, str(dest)],
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
 
@@ -680,7 +667,7 @@ def make_test_video(
 )->Path:               # `path`
     "A test video made by the bundled ffmpeg: a test pattern, H.264, index at the start (`+faststart`)"
     sound = ['-f', 'lavfi', '-i', f'sine=frequency=440:duration={frames/rate + 1}'] if audio else []
-    subprocess.run([_ffmpeg(), '-y', '-v', 'error', '-f', 'lavfi', '-i', f'testsrc=size={size}:rate={rate}', *sound,
+    subprocess.run([ffmpeg_exe(), '-y', '-v', 'error', '-f', 'lavfi', '-i', f'testsrc=size={size}:rate={rate}', *sound,
                     '-frames:v', str(frames), '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-movflags', '+faststart',
                     '-shortest', str(path)], check=True)
     return Path(path)
@@ -710,7 +697,7 @@ def _add_sound(video:Path, source:Path)->bool:
     both = video.with_name(f'.{video.stem}.sound{video.suffix}')
     try:
         for audio_codec in ('copy', 'aac'):
-            done = subprocess.run([_ffmpeg(), '-y', '-v', 'error', '-i', str(video), '-i', str(source), '-map', '0:v:0',
+            done = subprocess.run([ffmpeg_exe(), '-y', '-v', 'error', '-i', str(video), '-i', str(source), '-map', '0:v:0',
                                    '-map', '1:a?', '-c:v', 'copy', '-c:a', audio_codec, str(both)], capture_output=True)
             if done.returncode == 0: both.replace(video); return True
         return False
@@ -749,7 +736,7 @@ def sharpen_video(
     if not path.is_file(): raise DataError(f"{path}: no such file; check the path")
     _check_options(scale=scale, batch_size=batch_size, tile=tile, max_pixels=max_pixels, threads=threads)
     _refuse_image(path)
-    student = FastStudent(get_model(model, device, scale, video=True), precision)
+    student = FastStudent(get_model(model, device, scale, video=True, same_size=same_size), precision)
     out = unused_path(out) if out else output_path(path, scale, same_size)
     with _threads(student, threads), _writing(out) as part:
         bar = _bar(None, progress)
@@ -798,7 +785,7 @@ def live(
               ['-flags', 'low_delay', '-probesize', '4096', '-analyzeduration', '0', '-threads', '1'])
     container = ['-f', 'v4l2'] if _is_camera(dest) else ['-f', 'rtp'] if dest.startswith('rtp://') else ['-f', 'mpegts'] if _is_url(dest) else []
     if not (_is_url(dest) or _is_camera(dest)): dest = str(unused_path(dest))
-    student = FastStudent(get_model(model, device, scale, video=True), precision)
+    student = FastStudent(get_model(model, device, scale, video=True, same_size=same_size), precision)
     with _threads(student, threads):
         bar = _bar(None, progress)
         def status(stats): bar.comment = stats.line(); bar.update(stats.frames_out)
@@ -821,7 +808,7 @@ def live_clip(
     "A slow pan across a bundled photograph, encoded as a video call sends it: H.264 at `bitrate`, a key frame a second"
     w, h = size
     pan = f"scale=3*{w}:-2,crop=w=2*{w}:h=2*{h}:x='(iw-2*{w})*t/{seconds}':y='(ih-2*{h})/2',scale={w}:{h}"  # any size
-    subprocess.run([_ffmpeg(), '-v', 'error', '-y', '-loop', '1', '-framerate', str(fps), '-i', str(embedded_photos()[0]),
+    subprocess.run([ffmpeg_exe(), '-v', 'error', '-y', '-loop', '1', '-framerate', str(fps), '-i', str(embedded_photos()[0]),
                     '-vf', pan, '-t', str(seconds), '-c:v', 'libx264', '-b:v', bitrate, '-g', str(fps), '-bf', '0',
                     '-pix_fmt', 'yuv420p', str(path)], check=True)
     return Path(path)
@@ -844,7 +831,7 @@ def live_over_udp(
     def send():
         deadline = time.time() + 30
         while not _port_taken(port) and time.time() < deadline: time.sleep(0.01)   # what is sent before is lost
-        subprocess.run([_ffmpeg(), '-v', 'error', '-re', '-i', str(clip), '-c', 'copy', '-f', 'mpegts',
+        subprocess.run([ffmpeg_exe(), '-v', 'error', '-re', '-i', str(clip), '-c', 'copy', '-f', 'mpegts',
                         f'udp://127.0.0.1:{port}?pkt_size=1316'], capture_output=True, timeout=300)
     sender = threading.Thread(target=send)
     sender.start()
@@ -990,7 +977,7 @@ def sharpen_inputs(
     if not files: return [], problems
     students, tag = {}, 'sharp' if same_size else f'x{scale}'
     def student_for(video:bool)->nn.Module:
-        if video not in students: students[video] = get_model(model, device, scale, video=video)
+        if video not in students: students[video] = get_model(model, device, scale, video=video, same_size=same_size)
         return students[video]
     images = [p for p, _ in files if p.suffix.lower() in IMAGE_EXTENSIONS]
     bar, written, start = _bar(len(images), progress) if images else _Quiet(), [], time.perf_counter()
@@ -1117,7 +1104,7 @@ def evaluate_student(
     "Score the student against bicubic on `folder` (see `evaluate_folder` and `sharpen_protocol`)"
     from distill_sharpen.evaluate import evaluate_folder, protocol_summary, sharpen_protocol
     folder = _benchmark_folder(folder)
-    student = get_model(model, device, scale)
+    student = get_model(model, device, scale, same_size=same_size)
     bar = _bar(len(image_files(folder/'HR' if (folder/'HR').is_dir() else folder)), progress)
     def counted(fn):
         def run(x):

@@ -4,16 +4,16 @@
 
 # %% auto #0
 __all__ = ['IMAGE_EXTENSIONS', 'EMBEDDED_PHOTOS', 'SHARED_RULE', 'DIV2K_URLS', 'CODECS', 'CLIENT_SCALERS', 'CALL_FPS',
-           'CALL_SETS', 'CALL_CRFS', 'CACHE_LIMIT_GB', 'DataError', 'image_files', 'load_rgb', 'embedded_photos',
-           'shared_data_dir', 'shared_train_dir', 'skip_without_shared', 'data_name', 'cache_dir', 'download_file',
-           'download_and_extract', 'download_div2k', 'imresize', 'modcrop', 'to_uint8', 'sr_degrade', 'benchmark_pairs',
-           'gaussian_blur', 'sharpen_degrade', 'ffmpeg_exe', 'h264_roundtrip', 'jpeg_roundtrip', 'compress',
-           'client_enlarge', 'bicubic_upscale', 'rgb_to_y', 'scoring_planes', 'psnr', 'to_float_batch', 'pairs_psnr',
-           'benchmark_psnr', 'call_pairs', 'call_benchmark', 'call_gains', 'PatchConfig', 'load_source', 'cut_pairs',
-           'PatchPairs', 'make_patch_pairs', 'load_or_make', 'prune_cache', 'clear_cache', 'cache_report',
+           'CALL_SETS', 'CALL_CRFS', 'CACHE_LIMIT_GB', 'DTYPES', 'DataError', 'image_files', 'load_rgb',
+           'embedded_photos', 'shared_data_dir', 'shared_train_dir', 'skip_without_shared', 'data_name', 'cache_dir',
+           'download_file', 'download_and_extract', 'download_div2k', 'imresize', 'modcrop', 'to_uint8', 'sr_degrade',
+           'benchmark_pairs', 'gaussian_blur', 'sharpen_degrade', 'ffmpeg_exe', 'h264_roundtrip', 'jpeg_roundtrip',
+           'compress', 'client_enlarge', 'bicubic_upscale', 'rgb_to_y', 'scoring_planes', 'psnr', 'to_float_batch',
+           'pairs_psnr', 'benchmark_psnr', 'call_pairs', 'call_benchmark', 'call_gains', 'PatchConfig', 'load_source',
+           'cut_pairs', 'PatchPairs', 'make_patch_pairs', 'load_or_make', 'prune_cache', 'clear_cache', 'cache_report',
            'patch_pairs', 'timed', 'TensorLowRes', 'dihedral', 'PatchDataset', 'patch_dls', 'batches_per_second',
-           'count_parameters', 'cpu_has_bf16', 'machine_info', 'synthetic_pairs', 'sample_pairs', 'unused_path',
-           'save_batch_picture', 'prepare_data', 'prepare_data_cli']
+           'count_parameters', 'cpu_has_bf16', 'fastest_precision', 'machine_info', 'synthetic_pairs', 'sample_pairs',
+           'unused_path', 'save_batch_picture', 'prepare_data', 'prepare_data_cli']
 
 # %% ../nbs/01_data.ipynb #e3fc1060
 import hashlib, io, json, os, platform, shutil, subprocess, sys, time, urllib.error, urllib.request, warnings, zipfile
@@ -817,6 +817,16 @@ def count_parameters(
 def cpu_has_bf16()->bool:
     "Whether this CPU has native bf16 instructions (AVX512-BF16 or AMX), the condition for bf16 to pay off"
     return torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported()
+
+# %% ../nbs/01_data.ipynb #ee197b58
+DTYPES = {'fp32': torch.float32, 'bf16': torch.bfloat16, 'fp16': torch.float16}   # the precisions, by name
+
+def fastest_precision(
+    device:str|torch.device, # Where the network runs
+)->str:                      # A key of `DTYPES`
+    "The precision a network runs fastest in on `device`: fp16 on a GPU, bf16 on a CPU with native bf16, else fp32"
+    if torch.device(device).type == 'cuda': return 'fp16'
+    return 'bf16' if cpu_has_bf16() else 'fp32'
 
 # %% ../nbs/01_data.ipynb #b8fa9fad
 _FLAGS = ('avx2', 'avx512f', 'avx512_vnni', 'avx512_bf16', 'amx_tile', 'amx_bf16', 'amx_fp16')

@@ -135,7 +135,7 @@ def training_precision(
     on_gpu = torch.device(device).type == 'cuda'
     if precision == 'fp16' and not on_gpu: raise ValueError("fp16 training needs a GPU: use bf16 or fp32 on a CPU")
     if precision != 'auto': return precision
-    return 'fp16' if on_gpu else 'bf16' if cpu_has_bf16() else 'fp32'
+    return fastest_precision(device)
 
 # %% ../nbs/04_distillation.ipynb #3a242ad6
 def use_precision(

@@ -8,6 +8,7 @@ __all__ = ['WEIGHTS_DIR', 'SHIPPED_STUDENTS', 'ResBlock', 'BicubicUpsample', 'St
 
 # %% ../nbs/03_student.ipynb #299e457b
 import json
+from contextlib import nullcontext
 from pathlib import Path
 import torch, torch.nn.functional as F
 from torch import nn, Tensor
@@ -59,7 +60,9 @@ class BicubicUpsample(nn.Module):
         low_res:Tensor, # (B,3,h,w), float in [0,1]
     )->Tensor:          # (B,3,h*scale,w*scale), float, not clamped
         "Enlarge `low_res` by `scale` with MATLAB's bicubic, in `low_res`'s own precision even under autocast"
-        with torch.autocast(low_res.device.type, enabled=False):
+        device = low_res.device.type
+        autocast_on = device in ('cpu', 'cuda') and torch.is_autocast_enabled(device)
+        with torch.autocast(device, enabled=False) if autocast_on else nullcontext():
             return F.pixel_shuffle(F.conv2d(_mirror_pad(low_res, 2), self.weight.to(low_res.dtype), groups=3), self.scale)
 
 # %% ../nbs/03_student.ipynb #50d5e58a
