@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['MODELS', 'VARIANTS', 'TARGETS', 'SpeedConfig', 'speed_teacher', 'speed_models', 'frame_input', 'time_calls',
            'export_onnx', 'onnx_session', 'onnx_max_difference', 'measure', 'add_ratios', 'frame_cost',
-           'hardware_peaks', 'run_benchmark', 'check_targets', 'speed_table', 'targets_table', 'plot_speed',
+           'hardware_peaks', 'run_benchmark', 'check_targets', 'fastest', 'speed_table', 'targets_table', 'plot_speed',
            'save_results', 'where_time_goes', 'speed_cli']
 
 # %% ../nbs/06_speed.ipynb #09092fab
@@ -383,6 +383,18 @@ def _best_rows(rows:list)->list:
         key = (r['device'], r['threads'], r['width'], r['height'], r['batch'], r['model'])
         if r.get('fps') and (key not in best or r['fps'] > best[key]['fps']): best[key] = r
     return list(best.values())
+
+# %% ../nbs/06_speed.ipynb #71bb270a
+def fastest(
+    results:dict,  # From `run_benchmark`, or a saved results file read back
+    model:str,     # A name from `MODELS`
+    size:tuple,    # Output (width, height)
+    batch:int=1,   # Frames per call
+)->dict:           # The row of its fastest (precision, variant), with the machine's name added
+    "The fastest measured setting of `model` at one size and batch"
+    rows = [r for r in _best_rows(results['rows']) if r['model'] == model and (r['width'], r['height']) == tuple(size) and r['batch'] == batch]
+    if not rows: raise DataError(f"{model} at {size[0]}x{size[1]}, batch {batch}: not measured in these results")
+    return {**max(rows, key=lambda r: r['fps']), 'machine': results['machine'].get('gpu') or results['machine']['cpu']}
 
 # %% ../nbs/06_speed.ipynb #6ad14887
 def speed_table(
