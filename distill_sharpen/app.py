@@ -94,7 +94,7 @@ def _shrink_last_axis(x:Tensor, scale:int)->Tensor:
     taps, offset = _shrink_taps(scale)
     n, left = x.shape[-1], -offset
     right = max(0, len(taps) - scale - left)
-    padded = torch.cat([x[..., :left].flip(-1), x, x[..., n-right:].flip(-1)], -1)
+    padded = x.index_select(-1, mirror_index(torch.arange(-left, n + right, device=x.device), n))
     flat = padded.reshape(-1, 1, padded.shape[-1])
     out = F.conv1d(flat, taps.to(x).view(1, 1, -1), stride=scale)[..., :n//scale]
     return out.reshape(*x.shape[:-1], n//scale)

@@ -6,14 +6,14 @@
 __all__ = ['IMAGE_EXTENSIONS', 'EMBEDDED_PHOTOS', 'SHARED_RULE', 'DIV2K_URLS', 'CODECS', 'CLIENT_SCALERS', 'CALL_FPS',
            'CALL_SETS', 'CALL_CRFS', 'CACHE_LIMIT_GB', 'DTYPES', 'DataError', 'image_files', 'load_rgb',
            'embedded_photos', 'shared_data_dir', 'shared_train_dir', 'skip_without_shared', 'data_name', 'cache_dir',
-           'download_file', 'download_and_extract', 'download_div2k', 'imresize', 'modcrop', 'to_uint8', 'sr_degrade',
-           'benchmark_pairs', 'gaussian_blur', 'sharpen_degrade', 'ffmpeg_exe', 'h264_roundtrip', 'jpeg_roundtrip',
-           'compress', 'client_enlarge', 'bicubic_upscale', 'rgb_to_y', 'scoring_planes', 'psnr', 'to_float_batch',
-           'pairs_psnr', 'benchmark_psnr', 'call_pairs', 'call_benchmark', 'call_gains', 'PatchConfig', 'load_source',
-           'cut_pairs', 'PatchPairs', 'make_patch_pairs', 'load_or_make', 'prune_cache', 'clear_cache', 'cache_report',
-           'patch_pairs', 'timed', 'TensorLowRes', 'dihedral', 'PatchDataset', 'patch_dls', 'batches_per_second',
-           'count_parameters', 'cpu_has_bf16', 'fastest_precision', 'machine_info', 'synthetic_pairs', 'sample_pairs',
-           'unused_path', 'save_batch_picture', 'prepare_data', 'prepare_data_cli']
+           'download_file', 'download_and_extract', 'download_div2k', 'mirror_index', 'imresize', 'modcrop', 'to_uint8',
+           'sr_degrade', 'benchmark_pairs', 'gaussian_blur', 'sharpen_degrade', 'ffmpeg_exe', 'h264_roundtrip',
+           'jpeg_roundtrip', 'compress', 'client_enlarge', 'bicubic_upscale', 'rgb_to_y', 'scoring_planes', 'psnr',
+           'to_float_batch', 'pairs_psnr', 'benchmark_psnr', 'call_pairs', 'call_benchmark', 'call_gains',
+           'PatchConfig', 'load_source', 'cut_pairs', 'PatchPairs', 'make_patch_pairs', 'load_or_make', 'prune_cache',
+           'clear_cache', 'cache_report', 'patch_pairs', 'timed', 'TensorLowRes', 'dihedral', 'PatchDataset',
+           'patch_dls', 'batches_per_second', 'count_parameters', 'cpu_has_bf16', 'fastest_precision', 'machine_info',
+           'synthetic_pairs', 'sample_pairs', 'unused_path', 'save_batch_picture', 'prepare_data', 'prepare_data_cli']
 
 # %% ../nbs/01_data.ipynb #e3fc1060
 import hashlib, io, json, os, platform, shutil, subprocess, sys, time, urllib.error, urllib.request, warnings, zipfile
@@ -196,6 +196,15 @@ def _cubic(x:Tensor)->Tensor:
     return ((1.5*ax**3 - 2.5*ax**2 + 1)*(ax <= 1) +
             (-0.5*ax**3 + 2.5*ax**2 - 4*ax + 2)*((ax > 1) & (ax <= 2))).to(x.dtype)
 
+# %% ../nbs/01_data.ipynb #463d643b
+def mirror_index(
+    positions:Tensor, # Integer positions along an axis, any of them outside [0, n)
+    n:int,            # Length of the axis
+)->Tensor:            # Positions in [0, n)
+    "Where each position falls when the axis is mirrored at both ends, edge pixel included (MATLAB's 'symmetric')"
+    folded = positions % (2*n)
+    return torch.where(folded < n, folded, 2*n - 1 - folded)
+
 # %% ../nbs/01_data.ipynb #7db32571
 def _contributions(in_len:int, out_len:int, scale:float)->tuple[Tensor, Tensor]:
     "Weights and (mirrored) input indices, each (out_len, taps), of MATLAB's bicubic resize along one axis"
@@ -207,8 +216,7 @@ def _contributions(in_len:int, out_len:int, scale:float)->tuple[Tensor, Tensor]:
     weights = scale*_cubic(dist*scale) if scale < 1 else _cubic(dist)
     weights = weights/weights.sum(1, keepdim=True)
     keep = weights.abs().sum(0) > 0                           # drop taps that never contribute
-    mirror = torch.cat([torch.arange(in_len), torch.arange(in_len-1, -1, -1)])
-    idx = mirror[(idx[:, keep].long() - 1) % (2*in_len)]
+    idx = mirror_index(idx[:, keep].long() - 1, in_len)
     return weights[:, keep], idx
 
 # %% ../nbs/01_data.ipynb #f3c45ab8

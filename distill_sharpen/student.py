@@ -34,10 +34,8 @@ class ResBlock(nn.Module):
 # %% ../nbs/03_student.ipynb #7df61ffc
 def _mirror_pad(x:Tensor, pad:int)->Tensor:
     "Pad the last two axes of `x` by `pad` pixels, mirroring the edge pixel too (MATLAB's 'symmetric')"
-    def indices(n:int)->Tensor:
-        mirror = torch.cat([torch.arange(n, device=x.device), torch.arange(n-1, -1, -1, device=x.device)])
-        return mirror[torch.arange(-pad, n+pad, device=x.device) % (2*n)]
-    return x.index_select(-2, indices(x.shape[-2])).index_select(-1, indices(x.shape[-1]))
+    around = lambda n: mirror_index(torch.arange(-pad, n + pad, device=x.device), n)
+    return x.index_select(-2, around(x.shape[-2])).index_select(-1, around(x.shape[-1]))
 
 # %% ../nbs/03_student.ipynb #d8f707b7
 def _bicubic_weights(scale:int)->Tensor:
