@@ -363,8 +363,8 @@ def compress(
     codec:str,      # A key of `CODECS`
     level:int,      # The codec's quality setting, see `CODECS`
 )->Tensor:          # (3,h,w), uint8, decoded
-    "`low_res` as it comes out of `codec`'s decoder at `level`"
-    if codec == 'h264': return h264_roundtrip(low_res, level)[0]
+    "`low_res` as it comes out of `codec`'s decoder at `level`, coded as a frame inside a stream"
+    if codec == 'h264': return h264_roundtrip(torch.stack([low_res.flip(-1), low_res]), level)[0][1]
     if codec == 'jpeg': return jpeg_roundtrip(low_res, level)
     raise DataError(f"unknown codec {codec!r}: use one of {', '.join(CODECS)}")
 
@@ -721,6 +721,7 @@ def _cache_key(files:list[Path], cfg:PatchConfig)->str:
     "A short hash of `cfg` and the identity of every file in `files`"
     fields = PatchConfig.__dataclass_fields__
     settings = {k: v for k, v in asdict(cfg).items() if k not in _LATER_FIELDS or v != fields[k].default}
+    if cfg.codec: settings['codec_frames'] = 'second of two'   # how `compress` codes: older caches coded frames alone
     ident = [settings] + [(str(p.resolve()), p.stat().st_size, p.stat().st_mtime_ns) for p in files]
     return hashlib.sha256(json.dumps(ident, default=str).encode()).hexdigest()[:16]
 
