@@ -328,10 +328,15 @@ def h264_roundtrip(
     crf:int,                 # Constant rate factor, 0–51: higher is smaller and worse
     fps:float=10,            # Frame rate of the clip (it sets the bitrate per second, not the quality per frame)
     preset:str='veryfast',   # libx264 speed preset
-)->tuple[Tensor, int]:       # The decoded frames (same shape, uint8), and the clip's size in bytes
+    in_stream:bool=False,    # Code every frame as a frame of a running stream: a mirrored first frame goes first, then is dropped
+)->tuple[Tensor, int]:       # The decoded frames (same shape, uint8), and their size in the stream, bytes
     "Encode `frames` as one H.264 clip as a real-time call does (zerolatency, yuv420p) and decode it back"
     if not 0 <= crf <= 51: raise DataError(f"crf must be between 0 and 51, got {crf}")
     clip = frames[None] if frames.ndim == 3 else frames
+    if in_stream:   # the lead-in's bits do not depend on what follows it: its size coded alone is what to take away
+        lead_in = clip[0].flip(-1)
+        decoded, size = h264_roundtrip(torch.cat([lead_in[None], clip]), crf, fps, preset)
+        return decoded[1:].reshape(frames.shape), size - h264_roundtrip(lead_in, crf, fps, preset)[1]
     n, _, h, w = clip.shape
     padded = F.pad(clip.float(), (0, w % 2, 0, h % 2), mode='replicate').to(torch.uint8) if h % 2 or w % 2 else clip
     H, W = padded.shape[-2:]
@@ -364,7 +369,7 @@ def compress(
     level:int,      # The codec's quality setting, see `CODECS`
 )->Tensor:          # (3,h,w), uint8, decoded
     "`low_res` as it comes out of `codec`'s decoder at `level`, coded as a frame inside a stream"
-    if codec == 'h264': return h264_roundtrip(torch.stack([low_res.flip(-1), low_res]), level)[0][1]
+    if codec == 'h264': return h264_roundtrip(low_res, level, in_stream=True)[0]
     if codec == 'jpeg': return jpeg_roundtrip(low_res, level)
     raise DataError(f"unknown codec {codec!r}: use one of {', '.join(CODECS)}")
 
@@ -465,7 +470,7 @@ def call_pairs(
     side = min(min(img.shape[1:]) for img in images)//(16*scale)*(16*scale)
     crops = [img[:, (img.shape[1] - side)//2:, (img.shape[2] - side)//2:][:, :side, :side] for img in images]
     low_res = torch.stack([sr_degrade(c, scale) for c in crops])
-    decoded, size = (low_res, 0) if crf is None else h264_roundtrip(low_res, crf, fps)
+    decoded, size = (low_res, 0) if crf is None else h264_roundtrip(low_res, crf, fps, in_stream=True)
     return [(p.stem, lr, hr) for p, lr, hr in zip(files, decoded, crops)], size*8*fps/len(files)/1000
 
 # %% ../nbs/01_data.ipynb #36d000d1
