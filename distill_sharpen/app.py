@@ -4,11 +4,11 @@
 
 # %% auto #0
 __all__ = ['OVERLAP', 'MAX_PIXELS', 'MAX_OUTPUT_PIXELS', 'VIDEO_EXTENSIONS', 'FILE_ENCODING', 'LIVE_ENCODING', 'LIVE_TARGETS',
-           'LIVE_COMMAND', 'pick_device', 'default_model', 'get_model', 'shrink', 'student_function', 'run_tiled',
-           'output_path', 'sharpen_image_file', 'sharpen', 'FastStudent', 'StreamStats', 'run_stream',
-           'make_test_video', 'VideoResult', 'sharpen_video', 'live', 'live_clip', 'live_over_udp', 'measure_live',
-           'live_table', 'save_live', 'is_result', 'collect_inputs', 'sharpen_inputs', 'make_bad_inputs',
-           'demo_results', 'comparison_figure', 'demo', 'evaluate_student', 'benchmark_student']
+           'LIVE_COMMAND', 'pick_device', 'default_model', 'get_model', 'student_function', 'run_tiled', 'output_path',
+           'sharpen_image_file', 'sharpen', 'FastStudent', 'StreamStats', 'run_stream', 'make_test_video',
+           'VideoResult', 'sharpen_video', 'live', 'live_clip', 'live_over_udp', 'measure_live', 'live_table',
+           'save_live', 'is_result', 'collect_inputs', 'sharpen_inputs', 'make_bad_inputs', 'demo_results',
+           'comparison_figure', 'demo', 'evaluate_student', 'benchmark_student']
 
 # %% ../nbs/07_app.ipynb #b136461d
 import copy, json, math, os, queue, re, statistics, subprocess, sys, tempfile, threading, time, warnings
@@ -78,38 +78,6 @@ def get_model(
     if isinstance(model, nn.Module): return model.eval()
     return _load_once(str(model or default_model(video, same_size, scale)), str(pick_device(device)), scale)
 
-# %% ../nbs/07_app.ipynb #ac4422ee
-@lru_cache(maxsize=None)
-def _shrink_taps(scale:int)->tuple[Tensor, int]:
-    "Taps of MATLAB's antialiased bicubic shrink by an integer `scale`, and the offset of the first tap"
-    n, j = 16*scale, 8                     # 16 outputs; output 8 is far from both borders
-    column = imresize(torch.eye(n, dtype=torch.float64), size=(n, n//scale))[:, j]  # weight of each input in output j
-    used = column.nonzero().flatten()
-    lo, hi = used.min().item(), used.max().item()
-    return column[lo:hi+1].float(), lo - j*scale
-
-# %% ../nbs/07_app.ipynb #80dda9c8
-def _shrink_last_axis(x:Tensor, scale:int)->Tensor:
-    "Shrink the last axis of `x` by `scale` with the taps of `_shrink_taps`, borders mirrored"
-    taps, offset = _shrink_taps(scale)
-    n, left = x.shape[-1], -offset
-    right = max(0, len(taps) - scale - left)
-    padded = x.index_select(-1, mirror_index(torch.arange(-left, n + right, device=x.device), n))
-    flat = padded.reshape(-1, 1, padded.shape[-1])
-    out = F.conv1d(flat, taps.to(x).view(1, 1, -1), stride=scale)[..., :n//scale]
-    return out.reshape(*x.shape[:-1], n//scale)
-
-# %% ../nbs/07_app.ipynb #bcbf29fb
-def shrink(
-    img:Tensor,  # (...,H,W), float; H and W multiples of `scale`
-    scale:int,   # Integer factor
-)->Tensor:       # (...,H/scale,W/scale), float, not clamped
-    "MATLAB's bicubic `imresize(img, 1/scale)` as a strided convolution, on the device of `img`"
-    h, w = img.shape[-2:]
-    if h % scale or w % scale: raise ValueError(f"sides {h}x{w} are not multiples of {scale}")
-    if min(h, w) < 3*scale: return imresize(img.cpu(), 1/scale).to(img.device)  # too small to mirror
-    return _shrink_last_axis(_shrink_last_axis(img.transpose(-1, -2), scale).transpose(-1, -2), scale)
-
 # %% ../nbs/07_app.ipynb #e47f0b6a
 def _enlarge(model:nn.Module, scale:int):
     "Function from an RGB batch (B,3,h,w) to its ×`scale` enlargement by `model` (an ×`model.scale` SR student)"
@@ -137,12 +105,7 @@ def student_function(
         raise DataError(f"this student enlarges x{model_scale}, less than the x{scale} asked: pass --scale {model_scale} "
                         f"or the checkpoint of a x{scale} student")
     enlarge = _enlarge(model, scale)
-    if not same_size: return enlarge, scale, 1
-    def same(frame:Tensor)->Tensor:
-        h, w = frame.shape[-2:]
-        padded = F.pad(frame, (0, -w % scale, 0, -h % scale), mode='replicate')
-        return enlarge(shrink(padded, scale).clamp(0, 1))[..., :h, :w]
-    return same, 1, scale
+    return (same_size_sharpener(enlarge, scale), 1, scale) if same_size else (enlarge, scale, 1)
 
 # %% ../nbs/07_app.ipynb #a1aa116a
 OVERLAP = 20  # Pixels of context around each tile, on the student's input grid: more than its receptive field
@@ -447,7 +410,7 @@ class FastStudent(nn.Module):
         x:Tensor, # (B,3,h,w) float, on the student's device
     )->Tensor:    # The student's output, float32
         "Run the student on `x` in its precision and layout"
-        x = x.to(DTYPES[self.precision]).contiguous(memory_format=torch.channels_last)
+        x = x.float().contiguous(memory_format=torch.channels_last)   # the student keeps its exact bicubic path in fp32
         return (self._replay(x) if x.is_cuda else self.model(x)).to(torch.float32, copy=True)
 
     def _replay(self, x:Tensor)->Tensor:

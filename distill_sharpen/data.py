@@ -6,20 +6,21 @@
 __all__ = ['IMAGE_EXTENSIONS', 'EMBEDDED_PHOTOS', 'SHARED_RULE', 'DIV2K_URLS', 'CODECS', 'CLIENT_SCALERS', 'CALL_FPS',
            'CALL_SETS', 'CALL_CRFS', 'CACHE_LIMIT_GB', 'DTYPES', 'DataError', 'image_files', 'load_rgb',
            'embedded_photos', 'shared_data_dir', 'shared_train_dir', 'skip_without_shared', 'data_name', 'cache_dir',
-           'download_file', 'download_and_extract', 'download_div2k', 'mirror_index', 'imresize', 'modcrop', 'to_uint8',
-           'sr_degrade', 'benchmark_pairs', 'gaussian_blur', 'sharpen_degrade', 'ffmpeg_exe', 'h264_roundtrip',
-           'jpeg_roundtrip', 'compress', 'client_enlarge', 'bicubic_upscale', 'rgb_to_y', 'scoring_planes', 'psnr',
-           'to_float_batch', 'pairs_psnr', 'benchmark_psnr', 'call_pairs', 'call_benchmark', 'call_gains',
-           'PatchConfig', 'load_source', 'cut_pairs', 'PatchPairs', 'make_patch_pairs', 'load_or_make', 'prune_cache',
-           'clear_cache', 'cache_report', 'patch_pairs', 'timed', 'TensorLowRes', 'dihedral', 'PatchDataset',
-           'patch_dls', 'batches_per_second', 'count_parameters', 'cpu_has_bf16', 'fastest_precision', 'machine_info',
-           'synthetic_pairs', 'sample_pairs', 'unused_path', 'save_batch_picture', 'prepare_data', 'prepare_data_cli']
+           'download_file', 'download_and_extract', 'download_div2k', 'mirror_index', 'imresize', 'modcrop', 'shrink',
+           'to_uint8', 'sr_degrade', 'benchmark_pairs', 'gaussian_blur', 'sharpen_degrade', 'ffmpeg_exe',
+           'h264_roundtrip', 'jpeg_roundtrip', 'compress', 'client_enlarge', 'bicubic_upscale', 'rgb_to_y',
+           'scoring_planes', 'psnr', 'to_float_batch', 'pairs_psnr', 'benchmark_psnr', 'call_pairs', 'call_benchmark',
+           'call_gains', 'PatchConfig', 'load_source', 'cut_pairs', 'PatchPairs', 'make_patch_pairs', 'load_or_make',
+           'prune_cache', 'clear_cache', 'cache_report', 'patch_pairs', 'timed', 'TensorLowRes', 'dihedral',
+           'PatchDataset', 'patch_dls', 'batches_per_second', 'count_parameters', 'cpu_has_bf16', 'fastest_precision',
+           'machine_info', 'synthetic_pairs', 'sample_pairs', 'unused_path', 'save_batch_picture', 'prepare_data',
+           'prepare_data_cli']
 
 # %% ../nbs/01_data.ipynb #e3fc1060
 import hashlib, io, json, os, platform, shutil, subprocess, sys, time, urllib.error, urllib.request, warnings, zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
-from functools import partial
+from functools import lru_cache, partial
 from datetime import datetime, timezone
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
@@ -252,6 +253,38 @@ def modcrop(
     "Crop the bottom and right edges of `img` so that both sides are multiples of `scale`"
     h, w = img.shape[-2:]
     return img[..., :h - h%scale, :w - w%scale]
+
+# %% ../nbs/01_data.ipynb #ac4422ee
+@lru_cache(maxsize=None)
+def _shrink_taps(scale:int)->tuple[Tensor, int]:
+    "Taps of MATLAB's antialiased bicubic shrink by an integer `scale`, and the offset of the first tap"
+    n, j = 16*scale, 8                     # 16 outputs; output 8 is far from both borders
+    column = imresize(torch.eye(n, dtype=torch.float64), size=(n, n//scale))[:, j]  # weight of each input in output j
+    used = column.nonzero().flatten()
+    lo, hi = used.min().item(), used.max().item()
+    return column[lo:hi+1].float(), lo - j*scale
+
+# %% ../nbs/01_data.ipynb #80dda9c8
+def _shrink_last_axis(x:Tensor, scale:int)->Tensor:
+    "Shrink the last axis of `x` by `scale` with the taps of `_shrink_taps`, borders mirrored"
+    taps, offset = _shrink_taps(scale)
+    n, left = x.shape[-1], -offset
+    right = max(0, len(taps) - scale - left)
+    padded = x.index_select(-1, mirror_index(torch.arange(-left, n + right, device=x.device), n))
+    flat = padded.reshape(-1, 1, padded.shape[-1])
+    out = F.conv1d(flat, taps.to(x).view(1, 1, -1), stride=scale)[..., :n//scale]
+    return out.reshape(*x.shape[:-1], n//scale)
+
+# %% ../nbs/01_data.ipynb #bcbf29fb
+def shrink(
+    img:Tensor,  # (...,H,W), float; H and W multiples of `scale`
+    scale:int,   # Integer factor
+)->Tensor:       # (...,H/scale,W/scale), float, not clamped
+    "MATLAB's bicubic `imresize(img, 1/scale)` as a strided convolution, on the device of `img`"
+    h, w = img.shape[-2:]
+    if h % scale or w % scale: raise ValueError(f"sides {h}x{w} are not multiples of {scale}")
+    if min(h, w) < 3*scale: return imresize(img.cpu(), 1/scale).to(img.device)  # too small to mirror
+    return _shrink_last_axis(_shrink_last_axis(img.transpose(-1, -2), scale).transpose(-1, -2), scale)
 
 # %% ../nbs/01_data.ipynb #9094b2d2
 def to_uint8(x:Tensor)->Tensor:

@@ -19,6 +19,7 @@ from torch import Tensor, nn
 import matplotlib.pyplot as plt
 from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 from .data import *
+from .student import same_size_sharpener
 
 # %% ../nbs/05_evaluation.ipynb #633d5b90
 def _skimage_ssim(a:np.ndarray, b:np.ndarray)->float:
@@ -183,13 +184,7 @@ def sr_as_sharpener(
     scale:int=4,                  # The factor the frame was sent at
 )->Callable:                      # Maps a blurred (1,3,H,W) frame in [0,1] to a sharpened one of the same size
     "Turn an SR model into a same-size sharpener: shrink by `scale` with MATLAB's bicubic, then enlarge"
-    upscale = as_upscaler(model, scale)
-    def sharpen(frame:Tensor)->Tensor:
-        h, w = frame.shape[-2:]
-        small = imresize(modcrop(frame, scale), 1/scale).clamp(0, 1)
-        out = upscale(small)
-        return F.pad(out, (0, w - out.shape[-1], 0, h - out.shape[-2]), mode='replicate')
-    return sharpen
+    return same_size_sharpener(as_upscaler(model, scale), scale)
 
 # %% ../nbs/05_evaluation.ipynb #b7b48069
 def plot_ssim_histogram(
