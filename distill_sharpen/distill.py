@@ -89,9 +89,7 @@ def after_loss(self:DistillationCallback):
     self.sums['hr_l1'] += hr_term.item(); self.sums['teacher_l1'] += teacher_term.item(); self.count += 1
 
 # %% ../nbs/04_distillation.ipynb #2c9c5c85
-_PSNR_CAP = float(10*np.log10(255**2*12))   # the PSNR of 8-bit rounding's own error: 58.9 dB
-
-def _psnr_metric(pred:Tensor, high_res:Tensor)->Tensor: return psnr(pred.float(), high_res.float()).clamp(max=_PSNR_CAP).mean()
+def _psnr_metric(pred:Tensor, high_res:Tensor)->Tensor: return psnr(pred.float(), high_res.float(), cap=PSNR_CAP).mean()
 
 def _term(cb:DistillationCallback, name:str)->float: return cb.sums[name]/max(cb.count, 1)
 
@@ -208,8 +206,8 @@ def make_student(cfg:TrainConfig)->nn.Module:
 class Checkpoint(Callback):
     "After every epoch, save `models/last.pth` (weights and optimiser) and `models/last.json` (epochs done and planned, history)"
     order = 70  # after the Recorder, so the epoch's losses and metrics are known
-    def __init__(self, history:list|None=None, skip_to:int=0, budgeted:bool=False):
-        self.history, self.skip_to, self.budgeted = list(history or []), skip_to, budgeted
+    def __init__(self, history:list|None=None, skip_to:int=0, budgeted:bool=False, recipe:dict|None=None):
+        self.history, self.skip_to, self.budgeted, self.recipe = list(history or []), skip_to, budgeted, recipe
     def after_epoch(self):
         "Append the epoch's losses and metrics to the history and save the checkpoint"
         if self.epoch < self.skip_to or rank_distrib(): return   # an epoch done before a resume; or not the main process
@@ -217,7 +215,7 @@ class Checkpoint(Callback):
         self.history.append(dict(zip(names, [float(v) for v in self.recorder.log[:len(names)]])))
         folder = self.path/self.model_dir          # each file written whole, then renamed: a kill leaves the last pair
         self.learn.save('last.tmp', with_opt=True); os.replace(folder/'last.tmp.pth', folder/'last.pth')
-        state = dict(epochs_done=self.epoch + 1, n_epochs=self.n_epoch, budgeted=self.budgeted, history=self.history)
+        state = dict(epochs_done=self.epoch + 1, n_epochs=self.n_epoch, budgeted=self.budgeted, recipe=self.recipe, history=self.history)
         (folder/'last.json.tmp').write_text(json.dumps(state)); os.replace(folder/'last.json.tmp', folder/'last.json')
 
 # %% ../nbs/04_distillation.ipynb #3540222e
@@ -231,12 +229,19 @@ class BestModel(SaveModelCallback):
         if self.epoch >= self.skip_to: super().after_epoch()
 
 # %% ../nbs/04_distillation.ipynb #eb3d2f12
-def _resume(learn:Learner)->tuple[int, list, int|None]:
-    "Load `learn`'s last checkpoint if there is one; return the epochs done, their history, and the epochs a budget planned"
+def _resume(
+    learn:Learner,       # Its folder may hold `models/last.pth` and `models/last.json`
+    recipe:dict|None=None, # The run's recipe, without its length: a checkpoint of another recipe is refused
+)->tuple[int, list, int|None]: # Epochs done, their history, and the epochs a budget planned
+    "Load `learn`'s last checkpoint if there is one, after checking it was made by `recipe`"
     state = learn.path/learn.model_dir/'last.json'
     if not state.exists(): return 0, [], None
-    learn.load('last', with_opt=True)
     state = json.loads(state.read_text())
+    if recipe is not None and state.get('recipe') is not None:
+        changed = sorted(k for k, v in json.loads(json.dumps(recipe)).items() if state['recipe'].get(k) != v)
+        if changed: raise DataError(f"{learn.path}: holds a run of another recipe ({', '.join(changed)} differ); "
+                                    "pass another folder, or delete this one to start over")
+    learn.load('last', with_opt=True)
     return state['epochs_done'], state['history'], state['n_epochs'] if state.get('budgeted') else None
 
 # %% ../nbs/04_distillation.ipynb #15ff84f1
@@ -386,11 +391,11 @@ def train_student(
         teacher_sr = cache_teacher_outputs(teacher.to(device or default_device()), seen, progress=progress)
     set_seed(cfg.seed)
     dls = patch_dls(pairs, bs=cfg.bs, teacher_sr=teacher_sr, device=device)
-    checkpoint, best = Checkpoint(), BestModel()
+    checkpoint, best = Checkpoint(recipe={k: v for k, v in asdict(cfg).items() if k != 'n_epochs'}), BestModel()
     learn = distill_learner(dls, make_student(cfg), hr_weight=cfg.hr_weight, teacher_weight=cfg.teacher_weight,
                             lr=cfg.lr, path=path, cbs=[checkpoint, best])
     precision = use_precision(learn, cfg.precision)
-    done, checkpoint.history, planned = _resume(learn) if resume else (0, [], None)
+    done, checkpoint.history, planned = _resume(learn, checkpoint.recipe) if resume else (0, [], None)
     if planned: cfg = replace(cfg, n_epochs=planned)     # a budgeted run, resumed, keeps the schedule it planned
     elif minutes and not done and len(dls.train) >= 2:   # a fresh run plans its schedule once
         timed = min(30, len(dls.train)//2)               # small training sets time fewer batches

@@ -277,6 +277,10 @@ def before_after(
     return box
 
 # %% ../nbs/05_evaluation.ipynb #97182140
+def _client_view(low_res:Tensor, scale:int, method:str)->Tensor:
+    "What a call client shows: the 8-bit LR batch (B,3,h,w) in [0,1] enlarged by its own scaler, as floats in [0,1]"
+    return client_enlarge(to_uint8(low_res*255), scale, method).float()/255
+
 def video_call_scores(
     models:dict,          # name: model, see `as_upscaler`
     sets:tuple=CALL_SETS, # See `call_benchmark`
@@ -284,8 +288,9 @@ def video_call_scores(
     scale:int=4,          # Enlargement
     root:Path|None=None,  # Benchmarks folder (default: the shared one)
 )->pd.DataFrame:          # Per image: set, crf, kbps, model, image, psnr, ssim (Y channel)
-    "Y-PSNR and SSIM of `models` and bicubic on the call benchmark"
-    return call_benchmark({name: as_upscaler(m, scale) for name, m in models.items()}, sets, crfs, scale,
+    "Y-PSNR and SSIM of `models`, bicubic and the call clients' own enlargements on the call benchmark"
+    clients = {f'client ({m})': partial(_client_view, scale=scale, method=m) for m in CLIENT_SCALERS}
+    return call_benchmark({**clients, **{name: as_upscaler(m, scale) for name, m in models.items()}}, sets, crfs, scale,
                           metrics={'psnr': psnr, 'ssim': ssim}, root=root)
 
 # %% ../nbs/05_evaluation.ipynb #6fad4d67
@@ -362,13 +367,13 @@ def flicker_scores(
     "Temporal error and Y-PSNR of bicubic and `models` on a pan across each image, sent as a call"
     rows = []
     for image, photo in images.items():
-        hr = pan_clip(photo, **pan)
-        low_res = torch.stack([sr_degrade(f, scale) for f in hr])
-        decoded, size = (low_res, 0) if crf is None else h264_roundtrip(low_res, crf, fps)
-        truth = hr.float()/255
+        high_res = pan_clip(photo, **pan)
+        low_res = torch.stack([sr_degrade(f, scale) for f in high_res])
+        decoded, size = (low_res, 0) if crf is None else h264_roundtrip(low_res, crf, fps, in_stream=True)
+        truth = high_res.float()/255
         for name, model in {'bicubic': 'bicubic', **models}.items():
             out = torch.cat([as_upscaler(model, scale)(x) for x in (decoded.float()/255).split(16)])
-            rows.append(dict(image=image, model=name, crf=crf, kbps=size*8*fps/len(hr)/1000,
+            rows.append(dict(image=image, model=name, crf=crf, kbps=size*8*fps/len(high_res)/1000,
                              temporal_error=temporal_error(out, truth), psnr=psnr(out, truth, shave=scale).mean().item()))
     return pd.DataFrame(rows)
 
@@ -395,7 +400,7 @@ def same_size_scores(
     def score(frame, truth, **where):
         for name, f in {'shown': lambda x: x, **sharpeners}.items():
             with torch.no_grad(): out = f(frame).float().clamp(0, 1)
-            rows.append(dict(**where, model=name, psnr=psnr(out, truth, shave=scale).item(),
+            rows.append(dict(**where, model=name, psnr=psnr(out, truth, shave=scale, cap=PSNR_CAP).item(),
                              sharpness_ratio=(sharpness(out)/sharpness(truth)).item()))
     for name in sets:
         for image, _, high_res in call_pairs(name, None, scale, root=root)[0]:
