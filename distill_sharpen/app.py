@@ -808,7 +808,7 @@ LIVE_TARGETS = {  # What issue 18 asks, per device: (model or None for every one
     'cuda': [('default', 'dropped', 'at most', 0), (None, 'file_vs_own', 'at least', 0.8)]}
 
 def measure_live(
-    models:list|None=None,  # Shipped names (default: every one the package has at x4)
+    models:list|None=None,  # Shipped names (default: every enlarging one the package has at x4)
     size:tuple=(160, 120),  # Stream frame (width, height)
     fps:int=30,             # Stream frame rate
     seconds:float=10.,      # Stream length
@@ -817,8 +817,7 @@ def measure_live(
     threads:int|None=None,  # CPU threads of the student (default: all cores but one)
 )->dict:                    # machine, config, rows (one per model), targets
     "For each student: its own FPS, the file pipeline's FPS, and `live` on a loopback UDP stream (drops, latency)"
-    from distill_sharpen.speed import machine_info, time_calls
-    models = models or [name for name in SHIPPED_STUDENTS if shipped_path(name, 4).exists()]
+    models = models or [name for name in SHIPPED_STUDENTS if shipped_path(name, 4).exists() and load_student(name).task == 'sr']
     rows = []
     with tempfile.TemporaryDirectory() as d:
         clip = live_clip(Path(d)/'call.mp4', size, fps, seconds, bitrate)

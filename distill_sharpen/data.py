@@ -13,8 +13,8 @@ __all__ = ['IMAGE_EXTENSIONS', 'EMBEDDED_PHOTOS', 'SHARED_RULE', 'DIV2K_URLS', '
            'call_gains', 'PatchConfig', 'load_source', 'cut_pairs', 'PatchPairs', 'make_patch_pairs', 'load_or_make',
            'prune_cache', 'clear_cache', 'cache_report', 'patch_pairs', 'timed', 'TensorLowRes', 'dihedral',
            'PatchDataset', 'patch_dls', 'batches_per_second', 'count_parameters', 'cpu_has_bf16', 'fastest_precision',
-           'machine_info', 'synthetic_pairs', 'sample_pairs', 'unused_path', 'save_batch_picture', 'prepare_data',
-           'prepare_data_cli']
+           'machine_info', 'time_calls', 'synthetic_pairs', 'sample_pairs', 'unused_path', 'save_batch_picture',
+           'prepare_data', 'prepare_data_cli']
 
 # %% ../nbs/01_data.ipynb #e3fc1060
 import hashlib, io, json, os, platform, shutil, subprocess, sys, time, urllib.error, urllib.request, warnings, zipfile
@@ -898,6 +898,32 @@ def machine_info(
     if device == 'cuda': info.update(gpu=torch.cuda.get_device_name(), cuda=torch.version.cuda,
                                      cudnn=torch.backends.cudnn.version())
     return info
+
+# %% ../nbs/01_data.ipynb #9b10e510
+def _seconds(f:callable, device:torch.device)->float:
+    "Seconds one call of `f` takes on `device` (CUDA events, synchronised, on a GPU)"
+    if device.type != 'cuda': return timed(f)[1]
+    start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+    start.record(); f(); end.record()
+    end.synchronize()
+    return start.elapsed_time(end)/1000
+
+# %% ../nbs/01_data.ipynb #524174e4
+def time_calls(
+    f:callable,              # Called with no arguments
+    device:str|torch.device='cpu', # Where `f` runs: CUDA events on 'cuda'
+    warmup:int=3,            # Untimed calls first (the first call always is one)
+    repeats:int=10,          # Timed calls, at most
+    max_seconds:float=20.,   # Fewer repeats when calls are slow; one cold call if a call takes over half of it
+)->list:                     # Seconds of each timed call
+    "Time `f` after warming it up: seconds of each of up to `repeats` calls"
+    device = torch.device(device)
+    if warmup < 1 or repeats < 1: raise ValueError(f"warmup and repeats must be >= 1, got {warmup} and {repeats}")
+    first = _seconds(f, device)
+    if first > max_seconds/2: return [first]
+    last = first
+    for _ in range(min(warmup - 1, int(max_seconds/first))): last = _seconds(f, device)
+    return [_seconds(f, device) for _ in range(max(1, min(repeats, int(max_seconds/last))))]
 
 # %% ../nbs/01_data.ipynb #1e1f7c8e
 def synthetic_pairs(
