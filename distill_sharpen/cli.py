@@ -144,7 +144,8 @@ def _run(command:str, args):
             table = app.demo(args.outdir, args.model, args.device)
             print(table.to_string())
             print(f"wrote {table.attrs['picture']} and the sharpened photographs in {args.outdir}: "
-                  f"the student gains {table.gain.mean():.2f} dB over bicubic on average")
+                  f"the student gains {table.gain.mean():.2f} dB over bicubic on average (these photographs are among the "
+                  "training images: the held-out benchmarks are in results/quality.md)")
         elif command == 'evaluate':
             print(f"evaluate: {args.model} against bicubic on {args.folder}, x{args.scale}{', same size' if args.same_size else ''}")
             print(app.evaluate_student(args.folder, args.model, args.scale, args.same_size, args.device).to_string())
