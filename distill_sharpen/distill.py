@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['PRECISIONS', 'TRAIN_VARIANTS', 'STUDY_SETS', 'CALL_VARIANTS', 'DistillationCallback', 'distill_learner',
            'BF16MixedPrecision', 'training_precision', 'use_precision', 'TrainConfig', 'make_student', 'Checkpoint',
-           'BestModel', 'seconds_per_batch', 'epochs_within', 'train_speed', 'compare_precisions', 'write_train_speed',
-           'train_student', 'train_cli', 'plot_history', 'ship_student', 'study', 'study_parts', 'kd_study',
+           'BestModel', 'seconds_per_batch', 'epochs_within', 'train_student', 'train_speed', 'compare_precisions',
+           'write_train_speed', 'train_cli', 'plot_history', 'ship_student', 'study', 'study_parts', 'kd_study',
            'runs_summary', 'write_study', 'call_score']
 
 # %% ../nbs/04_distillation.ipynb #0fe73890
@@ -289,6 +289,60 @@ def epochs_within(
     epoch = seconds_per_batch*(n_train + n_valid/3)
     return max(1, min(most, int(minutes*60*margin/epoch)))
 
+# %% ../nbs/04_distillation.ipynb #728ab792
+_FIXED_BUFFERS = DistributedDataParallelKwargs(broadcast_buffers=False)   # the bicubic weights are rebuilt, never trained
+
+def train_student(
+    cfg:TrainConfig,               # The recipe
+    teacher:nn.Module|None=None,   # Needed unless `cfg.teacher_weight` is 0; moved to `device` to cache its outputs
+    source:str|Path|None=None,     # Training photographs (default: the embedded ones)
+    path:str|Path='artefacts/runs/run', # Folder for checkpoints (in `models/`) and the record
+    progress:bool=True,            # fastai's progress bars
+    device:str|None=None,          # Default: the GPU if there is one
+    resume:bool=True,              # Continue from `models/last.pth` if an earlier run left one
+    minutes:float|None=None,       # Time budget of a fresh run: fewer epochs than `cfg.n_epochs` if they do not fit
+)->Learner:
+    "Train a student with `cfg`, keeping the best weights (validation PSNR) as `best_student_model.pth`"
+    if minutes is not None and minutes <= 0: raise ValueError(f"minutes must be a positive budget, got {minutes}")
+    pairs = patch_pairs(source, cfg.patches(), progress=progress)
+    teacher_sr = None
+    if cfg.teacher_weight > 0:
+        if teacher is None: raise ValueError("teacher_weight > 0 needs a teacher: pass one, or set teacher_weight=0")
+        if cfg.teacher_sees not in ('input', 'clean'): raise ValueError(f"teacher_sees must be 'input' or 'clean', got {cfg.teacher_sees!r}")
+        seen = pairs if cfg.teacher_patches() == cfg.patches() else patch_pairs(source, cfg.teacher_patches(), progress=progress)
+        if not torch.equal(seen.high_res, pairs.high_res): raise DataError("the teacher's pairs are not the training pairs' twins")
+        teacher_sr = cache_teacher_outputs(teacher.to(device or default_device()), seen, progress=progress)
+    set_seed(cfg.seed)
+    dls = patch_dls(pairs, bs=cfg.bs, teacher_sr=teacher_sr, device=device)
+    checkpoint, best = Checkpoint(recipe={k: v for k, v in asdict(cfg).items() if k != 'n_epochs'}), BestModel()
+    learn = distill_learner(dls, make_student(cfg), hr_weight=cfg.hr_weight, teacher_weight=cfg.teacher_weight,
+                            lr=cfg.lr, path=path, cbs=[checkpoint, best])
+    precision = use_precision(learn, cfg.precision)
+    done, checkpoint.history, planned = _resume(learn, checkpoint.recipe) if resume else (0, [], None)
+    if planned: cfg = replace(cfg, n_epochs=planned)     # a budgeted run, resumed, keeps the schedule it planned
+    elif minutes and not done and len(dls.train) >= 2:   # a fresh run plans its schedule once
+        timed = min(30, len(dls.train)//2)               # small training sets time fewer batches
+        step = seconds_per_batch(learn, timed, warmup=min(5, len(dls.train) - timed))
+        cfg = replace(cfg, n_epochs=epochs_within(minutes, step, len(dls.train), len(dls.valid), cfg.n_epochs))
+        set_seed(cfg.seed)                               # the timing drew batches: the order depends on the seed alone
+    checkpoint.budgeted = bool(planned or minutes)
+    checkpoint.skip_to = best.skip_to = done
+    if checkpoint.history: best.best = max(row['psnr'] for row in checkpoint.history)
+    fit = learn.fit_one_cycle if cfg.one_cycle else learn.fit
+    start = time.time()
+    with (nullcontext() if progress else learn.no_bar()), (nullcontext() if progress else learn.no_logging()), learn.distrib_ctx(kwargs_handlers=[_FIXED_BUFFERS]):
+        if done < cfg.n_epochs: fit(cfg.n_epochs, cfg.lr, start_epoch=done)
+    if torch.distributed.is_initialized(): torch.distributed.barrier()   # every process waits for the main one's last save
+    learn.load('best_student_model', with_opt=False)
+    earlier = json.loads((learn.path/'record.json').read_text()).get('minutes', 0) if done and (learn.path/'record.json').exists() else 0
+    learn.record = dict(recipe=asdict(cfg), teacher=getattr(teacher, 'name', None), data=data_name(source),
+                        n_train=len(dls.train_ds), n_valid=len(dls.valid_ds), device=str(next(learn.model.parameters()).device),
+                        precision=precision,
+                        minutes=round(earlier + (time.time() - start)/60, 1), budget_minutes=minutes, date=str(date.today()),
+                        history=checkpoint.history)
+    if not rank_distrib(): (learn.path/'record.json').write_text(json.dumps(learn.record, indent=1))
+    return learn
+
 # %% ../nbs/04_distillation.ipynb #e2528a98
 TRAIN_VARIANTS = {'fp32, contiguous': ('fp32', False), 'fp32': ('fp32', True), 'bf16': ('bf16', True), 'fp16': ('fp16', True)}
 
@@ -365,60 +419,6 @@ def write_train_speed(
                   pd.DataFrame(quality).T.round(3).to_markdown()]
     (folder/'train_speed.md').write_text('\n'.join(lines) + '\n')
     return folder/'train_speed.json'
-
-# %% ../nbs/04_distillation.ipynb #728ab792
-_FIXED_BUFFERS = DistributedDataParallelKwargs(broadcast_buffers=False)   # the bicubic weights are rebuilt, never trained
-
-def train_student(
-    cfg:TrainConfig,               # The recipe
-    teacher:nn.Module|None=None,   # Needed unless `cfg.teacher_weight` is 0; moved to `device` to cache its outputs
-    source:str|Path|None=None,     # Training photographs (default: the embedded ones)
-    path:str|Path='artefacts/runs/run', # Folder for checkpoints (in `models/`) and the record
-    progress:bool=True,            # fastai's progress bars
-    device:str|None=None,          # Default: the GPU if there is one
-    resume:bool=True,              # Continue from `models/last.pth` if an earlier run left one
-    minutes:float|None=None,       # Time budget of a fresh run: fewer epochs than `cfg.n_epochs` if they do not fit
-)->Learner:
-    "Train a student with `cfg`, keeping the best weights (validation PSNR) as `best_student_model.pth`"
-    if minutes is not None and minutes <= 0: raise ValueError(f"minutes must be a positive budget, got {minutes}")
-    pairs = patch_pairs(source, cfg.patches(), progress=progress)
-    teacher_sr = None
-    if cfg.teacher_weight > 0:
-        if teacher is None: raise ValueError("teacher_weight > 0 needs a teacher: pass one, or set teacher_weight=0")
-        if cfg.teacher_sees not in ('input', 'clean'): raise ValueError(f"teacher_sees must be 'input' or 'clean', got {cfg.teacher_sees!r}")
-        seen = pairs if cfg.teacher_patches() == cfg.patches() else patch_pairs(source, cfg.teacher_patches(), progress=progress)
-        if not torch.equal(seen.high_res, pairs.high_res): raise DataError("the teacher's pairs are not the training pairs' twins")
-        teacher_sr = cache_teacher_outputs(teacher.to(device or default_device()), seen, progress=progress)
-    set_seed(cfg.seed)
-    dls = patch_dls(pairs, bs=cfg.bs, teacher_sr=teacher_sr, device=device)
-    checkpoint, best = Checkpoint(recipe={k: v for k, v in asdict(cfg).items() if k != 'n_epochs'}), BestModel()
-    learn = distill_learner(dls, make_student(cfg), hr_weight=cfg.hr_weight, teacher_weight=cfg.teacher_weight,
-                            lr=cfg.lr, path=path, cbs=[checkpoint, best])
-    precision = use_precision(learn, cfg.precision)
-    done, checkpoint.history, planned = _resume(learn, checkpoint.recipe) if resume else (0, [], None)
-    if planned: cfg = replace(cfg, n_epochs=planned)     # a budgeted run, resumed, keeps the schedule it planned
-    elif minutes and not done and len(dls.train) >= 2:   # a fresh run plans its schedule once
-        timed = min(30, len(dls.train)//2)               # small training sets time fewer batches
-        step = seconds_per_batch(learn, timed, warmup=min(5, len(dls.train) - timed))
-        cfg = replace(cfg, n_epochs=epochs_within(minutes, step, len(dls.train), len(dls.valid), cfg.n_epochs))
-        set_seed(cfg.seed)                               # the timing drew batches: the order depends on the seed alone
-    checkpoint.budgeted = bool(planned or minutes)
-    checkpoint.skip_to = best.skip_to = done
-    if checkpoint.history: best.best = max(row['psnr'] for row in checkpoint.history)
-    fit = learn.fit_one_cycle if cfg.one_cycle else learn.fit
-    start = time.time()
-    with (nullcontext() if progress else learn.no_bar()), (nullcontext() if progress else learn.no_logging()), learn.distrib_ctx(kwargs_handlers=[_FIXED_BUFFERS]):
-        if done < cfg.n_epochs: fit(cfg.n_epochs, cfg.lr, start_epoch=done)
-    if torch.distributed.is_initialized(): torch.distributed.barrier()   # every process waits for the main one's last save
-    learn.load('best_student_model', with_opt=False)
-    earlier = json.loads((learn.path/'record.json').read_text()).get('minutes', 0) if done and (learn.path/'record.json').exists() else 0
-    learn.record = dict(recipe=asdict(cfg), teacher=getattr(teacher, 'name', None), data=data_name(source),
-                        n_train=len(dls.train_ds), n_valid=len(dls.valid_ds), device=str(next(learn.model.parameters()).device),
-                        precision=precision,
-                        minutes=round(earlier + (time.time() - start)/60, 1), budget_minutes=minutes, date=str(date.today()),
-                        history=checkpoint.history)
-    if not rank_distrib(): (learn.path/'record.json').write_text(json.dumps(learn.record, indent=1))
-    return learn
 
 # %% ../nbs/04_distillation.ipynb #dbbb6a12
 @patch
