@@ -493,7 +493,7 @@ def ship_student(
     model.eval()
     record['scores'] = {s: round(benchmark_psnr(model, s, cfg.scale).mean().item(), 2) for s in sets}
     record['score_protocol'] = f'Y-channel PSNR (dB), official LR x{cfg.scale}, {cfg.scale} pixels shaved'
-    if call: record['call_gains'] = {k: round(v, 3) for k, v in call_score(model).items()}
+    if call: record['call_gains'] = {k: round(float(v), 3) for k, v in call_score(model).items()}   # plain floats: weights_only loads
     return save_student(model, Path(folder or WEIGHTS_DIR)/shipped_path(name, cfg.scale).name, record)
 
 # %% ../nbs/04_distillation.ipynb #382d2847
@@ -597,5 +597,5 @@ def call_score(
     "The student's mean gain over bicubic on the call benchmark at each CRF"
     gains = call_gains(call_benchmark({'student': model}, sets, crfs))
     gains = gains[gains.model == 'student']
-    return {('clean' if crf is None else f'CRF {crf}'): gains[gains.crf.isna() if crf is None else gains.crf == crf].gain.mean()
+    return {('clean' if crf is None else f'CRF {crf}'): float(gains[gains.crf.isna() if crf is None else gains.crf == crf].gain.mean())
             for crf in crfs}
