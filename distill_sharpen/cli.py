@@ -104,7 +104,7 @@ def _parser()->tuple[argparse.ArgumentParser, dict]:
 
 # %% ../nbs/08_cli.ipynb #669207bd
 SHARED_HELP = ("the shared data folder: $DISTILL_SHARPEN_SHARED if set (the shared folder or its data folder), else "
-               "shared/data in the current folder or above it, or beside the checkout the package runs from")
+               "shared/data (holding its README.md) in the current folder or above it, or beside the checkout the package runs from")
 
 # %% ../nbs/08_cli.ipynb #cc4b0ace
 def _fail(lines:list[str], status:int=1):

@@ -101,7 +101,7 @@ def embedded_photos()->list[Path]:
 
 # %% ../nbs/01_data.ipynb #51f1c0ec
 SHARED_RULE = ("the shared data folder: $DISTILL_SHARPEN_SHARED if set (the shared folder or its data folder), else "
-               "shared/data in the current folder or above it, or beside the checkout the package runs from")
+               "shared/data (holding its README.md) in the current folder or above it, or beside the checkout the package runs from")
 
 def shared_data_dir()->Path|None:
     "The shared data folder that `SHARED_RULE` finds, or `None` if absent"
