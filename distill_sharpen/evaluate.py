@@ -432,9 +432,8 @@ def write_video_call(
     flicker:pd.DataFrame|None,  # Rows from `flicker_scores`
     notes:str,                  # How the numbers were made: the command, the machine
     folder:str|Path='results',  # Where video_call.json, .md and .png go
-    crops=None,                 # A crop grid figure, saved as video_call_crops.png
 )->Path:                        # The JSON file
-    "Save the call benchmark: per-image scores, summary tables and pictures"
+    "Save the call benchmark: per-image scores and summary tables, and the gain-against-bitrate plot"
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     tables = call_summary(scores)
     steady = flicker.groupby('model', sort=False)[['temporal_error', 'psnr']].mean().round(3) if flicker is not None else None
@@ -452,7 +451,6 @@ def write_video_call(
                steady.to_markdown()]
     (folder/'video_call.md').write_text('\n'.join(md) + '\n')
     plot_call_gains(scores).savefig(folder/'video_call.png', dpi=100, bbox_inches='tight'); plt.close('all')
-    if crops is not None: crops.savefig(folder/'video_call_crops.png', dpi=80, bbox_inches='tight')
     return folder/'video_call.json'
 
 # %% ../nbs/05_evaluation.ipynb #2d2fc0dc
