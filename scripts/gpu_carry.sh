@@ -16,7 +16,9 @@ python -m pip download -q --no-deps --only-binary=:all: --python-version 3.12 --
   fastai==2.8.7 'fastcore>=1.8,<2' fastprogress==1.0.3 fastdownload fasttransform plum-dispatch beartype spandrel
 cp "$shared/README.md" carry/shared/data/
 cp -r "$shared/weights/craft_x4" carry/shared/data/weights/
-for folder in BSDS500 T91 skimage_data sklearn_sample_images matplotlib_sample_data; do
+for folder in BSDS500 skimage_data sklearn_sample_images matplotlib_sample_data; do
   cp -r "$shared/train/$folder" carry/shared/data/train/
 done
-du -sh carry carry/*
+tracked=$(git ls-files -z | xargs -0 du -cb | tail -n 1 | cut -f1); carried=$(du -sb carry | cut -f1)
+echo "carry/ $((carried/1048576)) MiB + the checkout's tracked files $((tracked/1048576)) MiB, of the 64 MiB a run may carry"
+[ $((carried + tracked)) -le $((64*1048576)) ] || { echo "$(basename "$0"): over 64 MiB: leave out a folder of photographs" >&2; exit 1; }
