@@ -8,12 +8,12 @@ __all__ = ['IMAGE_EXTENSIONS', 'EMBEDDED_PHOTOS', 'SHARED_RULE', 'DIV2K_URLS', '
            'embedded_photos', 'shared_data_dir', 'shared_train_dir', 'skip_without_shared', 'data_name', 'cache_dir',
            'download_file', 'download_and_extract', 'download_div2k', 'mirror_index', 'imresize', 'modcrop', 'shrink',
            'to_uint8', 'sr_degrade', 'benchmark_pairs', 'gaussian_blur', 'sharpen_degrade', 'ffmpeg_exe',
-           'h264_roundtrip', 'jpeg_roundtrip', 'compress', 'client_enlarge', 'bicubic_upscale', 'rgb_to_y',
+           'h264_roundtrip', 'jpeg_roundtrip', 'compress', 'client_enlarge', 'pan_clip', 'bicubic_upscale', 'rgb_to_y',
            'scoring_planes', 'psnr', 'to_float_batch', 'pairs_psnr', 'benchmark_psnr', 'call_pairs', 'call_benchmark',
            'call_gains', 'PatchConfig', 'load_source', 'cut_pairs', 'PatchPairs', 'make_patch_pairs', 'load_or_make',
-           'prune_cache', 'clear_cache', 'cache_report', 'patch_pairs', 'timed', 'TensorLowRes', 'dihedral',
-           'PatchDataset', 'patch_dls', 'batches_per_second', 'count_parameters', 'cpu_has_bf16', 'fastest_precision',
-           'machine_info', 'time_calls', 'synthetic_pairs', 'sample_pairs', 'unused_path', 'save_batch_picture',
+           'prune_cache', 'clear_cache', 'cache_report', 'patch_pairs', 'timed', 'TensorLowRes', 'PatchDataset',
+           'patch_dls', 'batches_per_second', 'count_parameters', 'cpu_has_bf16', 'fastest_precision', 'machine_info',
+           'time_calls', 'cuda_graph', 'synthetic_pairs', 'sample_pairs', 'unused_path', 'save_batch_picture',
            'prepare_data', 'prepare_data_cli']
 
 # %% ../nbs/01_data.ipynb #e3fc1060
@@ -27,12 +27,14 @@ import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from torch import Tensor
 from PIL import Image, ImageOps
 from fastcore.script import call_parse
+from fastdownload import download_url
 from fastprogress.fastprogress import progress_bar
 with warnings.catch_warnings(): # fastai 2.8 calls `torch.jit.script` at import, which torch >= 2.10 deprecates
     warnings.simplefilter('ignore', FutureWarning)
     from fastai.data.core import DataLoaders
-    from fastai.data.transforms import IntToFloatTensor
+    from fastai.data.transforms import IntToFloatTensor, get_files
     from fastai.torch_core import default_device
+    from fastai.vision.augment import DihedralItem
     from fastai.vision.core import TensorImage
     import fastai.vision.data  # registers `show_batch` for (image, image) pairs
 
@@ -50,7 +52,7 @@ def image_files(
     "Paths of the images under `folder`, sorted so that sampling from them is reproducible"
     folder = Path(folder).expanduser()
     if not folder.is_dir(): raise DataError(f"{folder}: no such folder; pass a folder that contains images")
-    files = sorted(p for p in folder.rglob('*') if p.suffix.lower() in IMAGE_EXTENSIONS and p.is_file())
+    files = sorted(get_files(folder, extensions=IMAGE_EXTENSIONS))   # fastai's: hidden files and folders left out
     if not files: raise DataError(f"{folder}: no images found (looked for {', '.join(IMAGE_EXTENSIONS)}); "
                                   "point to a folder of photographs")
     return files
@@ -146,20 +148,16 @@ def download_file(
     url:str,          # Address of the file
     dest:Path,        # Where to save it; kept if it already exists
     timeout:float=30, # Seconds to wait for the server
+    progress:bool=True, # Show a progress bar
 )->Path:              # `dest`
-    "Download `url` to `dest` once, through a temporary file, with a clear error that says what to do when offline"
+    "Download `url` to `dest` once, through a `.part` file (fastdownload), with a clear error that says what to do when offline"
     dest = Path(dest)
     if dest.exists(): return dest
     dest.parent.mkdir(parents=True, exist_ok=True)
-    part = dest.with_name(dest.name + '.part')
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response, open(part, 'wb') as f:
-            shutil.copyfileobj(response, f, length=1<<20)
+    try: return download_url(url, dest, timeout=timeout, show_progress=progress)
     except (urllib.error.URLError, OSError) as e:
-        part.unlink(missing_ok=True)
+        dest.with_name(dest.name + '.part').unlink(missing_ok=True)
         raise DataError(f"could not download {url} ({e}); download it elsewhere and save it as {dest}") from None
-    part.replace(dest)
-    return dest
 
 # %% ../nbs/01_data.ipynb #77b1e30d
 def download_and_extract(
@@ -419,6 +417,20 @@ def client_enlarge(
     x = low_res.float().reshape(-1, *low_res.shape[-3:])
     up = F.interpolate(x, scale_factor=scale, mode=method, align_corners=False)
     return to_uint8(up).reshape(*low_res.shape[:-2], *up.shape[-2:])
+
+# %% ../nbs/01_data.ipynb #c828a33f
+def pan_clip(
+    image:Tensor,          # (3,H,W) uint8: the photograph the camera pans across
+    size:tuple=(320, 240), # (width, height) of the frames
+    n_frames:int=60,       # Frames in the clip
+    step:tuple=(2, 1),     # Pixels the window moves each frame, (right, down)
+)->Tensor:                 # (n_frames,3,height,width) uint8
+    "The frames of a slow camera pan across `image`, from its top left corner"
+    (w, h), (dx, dy) = size, step
+    need_w, need_h = w + dx*(n_frames - 1), h + dy*(n_frames - 1)
+    if need_w > image.shape[2] or need_h > image.shape[1]:
+        raise DataError(f"a pan of {n_frames} frames of {w}x{h} needs a {need_w}x{need_h} image, got {image.shape[2]}x{image.shape[1]}")
+    return torch.stack([image[:, t*dy:t*dy + h, t*dx:t*dx + w] for t in range(n_frames)])
 
 # %% ../nbs/01_data.ipynb #aaaf43de
 def bicubic_upscale(
@@ -795,35 +807,20 @@ class TensorLowRes(TensorImage):
         up = imresize(img[None], factor)[0].clamp(0, 1)
         return TensorImage(up).show(ctx=ctx, **kwargs)
 
-# %% ../nbs/01_data.ipynb #28874b25
-def dihedral(
-    img:Tensor, # (...,H,W)
-    k:int,      # Which of the 8 symmetries: rotation by 90°·(k%4), then a horizontal flip if k>=4
-)->Tensor:
-    "Apply the `k`-th symmetry of the square to `img`"
-    img = torch.rot90(img, k % 4, dims=(-2, -1))
-    return img.flip(-1) if k >= 4 else img
-
 # %% ../nbs/01_data.ipynb #a05bfe97
 class PatchDataset(torch.utils.data.Dataset):
-    "One split of `PatchPairs` as uint8 (input, HR[, teacher output]) items, randomly flipped and rotated if `augment`"
+    "One split of `PatchPairs` as uint8 (input, HR[, teacher output]) items"
     n_inp = 1  # fastai: the first element is the input, the others are targets
     def __init__(self,
         pairs:PatchPairs, # Where the patches come from
         valid:bool,       # Take the validation patches (else training)
-        augment:bool=False, # Apply a random symmetry to each item (training)
         teacher_sr:Tensor|None=None, # (N,3,p,p) uint8 teacher outputs aligned with `pairs`, added as a second target
     ):
         idx = torch.where(pairs.is_valid == valid)[0]
         self.tensors = [pairs.inputs[idx], pairs.high_res[idx]] + ([teacher_sr[idx]] if teacher_sr is not None else [])
-        self.augment = augment
+        self.split_idx = int(valid)   # fastai applies random transforms such as `DihedralItem` where this is 0
     def __len__(self): return len(self.tensors[0])
-    def __getitem__(self, i):
-        items = [t[i] for t in self.tensors]
-        if self.augment:
-            k = int(torch.randint(8, ()))
-            items = [dihedral(t, k) for t in items]
-        return TensorLowRes(items[0]), *map(TensorImage, items[1:])
+    def __getitem__(self, i): return TensorLowRes(self.tensors[0][i]), *(TensorImage(t[i]) for t in self.tensors[1:])
 
 # %% ../nbs/01_data.ipynb #75150663
 def patch_dls(
@@ -838,9 +835,9 @@ def patch_dls(
     if teacher_sr is not None and teacher_sr.shape != pairs.high_res.shape:
         raise DataError(f"teacher outputs {tuple(teacher_sr.shape)} do not match the HR patches {tuple(pairs.high_res.shape)}: "
                         "rebuild the teacher cache for these pairs")
-    train_ds, valid_ds = PatchDataset(pairs, False, augment, teacher_sr), PatchDataset(pairs, True)
+    train_ds, valid_ds = PatchDataset(pairs, False, teacher_sr), PatchDataset(pairs, True)
     if len(train_ds) == 0: raise DataError("no training patches: use more images or a lower valid_pct")
-    return DataLoaders.from_dsets(train_ds, valid_ds, bs=bs, after_batch=[IntToFloatTensor()],
+    return DataLoaders.from_dsets(train_ds, valid_ds, bs=bs, after_item=[DihedralItem()] if augment else [], after_batch=[IntToFloatTensor()],
                                   device=device or default_device(), num_workers=0, **kwargs)
 
 # %% ../nbs/01_data.ipynb #eae54b67
@@ -924,6 +921,26 @@ def time_calls(
     last = first
     for _ in range(min(warmup - 1, int(max_seconds/first))): last = _seconds(f, device)
     return [_seconds(f, device) for _ in range(max(1, min(repeats, int(max_seconds/last))))]
+
+# %% ../nbs/01_data.ipynb #e170bd14
+def cuda_graph(
+    fn:callable,    # A function of tensors on one GPU, always called with inputs of the same shapes
+    *inputs:Tensor, # Example inputs: the graph keeps copies of them, with their shapes, dtypes and device
+)->callable:        # Called with new inputs (copied into the graph's), or with none to reuse the last: replays, returns the graph's outputs
+    "Capture `fn(*inputs)` in a CUDA graph after three warm-up calls outside it (cuDNN picks its kernels then)"
+    static = [x.clone() for x in inputs]
+    stream = torch.cuda.Stream()
+    stream.wait_stream(torch.cuda.current_stream())
+    with torch.cuda.stream(stream):
+        for _ in range(3): fn(*static)
+    torch.cuda.current_stream().wait_stream(stream)
+    graph = torch.cuda.CUDAGraph()
+    with torch.cuda.graph(graph): out = fn(*static)
+    def replay(*args:Tensor):
+        for s, x in zip(static, args): s.copy_(x)
+        graph.replay()
+        return out
+    return replay
 
 # %% ../nbs/01_data.ipynb #1e1f7c8e
 def synthetic_pairs(

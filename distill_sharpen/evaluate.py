@@ -6,8 +6,8 @@
 __all__ = ['PUBLISHED_X4', 'ssim', 'rgb_scores', 'as_upscaler', 'benchmark_images', 'benchmark', 'summarize', 'quality_table',
            'write_quality', 'sharpen_protocol', 'protocol_summary', 'sr_as_sharpener', 'plot_ssim_histogram',
            'plot_scatter', 'compare_crops', 'split_view', 'before_after', 'video_call_scores', 'call_summary',
-           'plot_call_gains', 'pan_clip', 'temporal_error', 'flicker_scores', 'sharpness', 'same_size_scores',
-           'same_size_summary', 'write_video_call', 'evaluate_folder']
+           'plot_call_gains', 'temporal_error', 'flicker_scores', 'sharpness', 'same_size_scores', 'same_size_summary',
+           'write_video_call', 'evaluate_folder']
 
 # %% ../nbs/05_evaluation.ipynb #43e4448d
 import json
@@ -331,20 +331,6 @@ def plot_call_gains(
     axs[0][-1].legend(fontsize=7)
     fig.tight_layout()
     return fig
-
-# %% ../nbs/05_evaluation.ipynb #a3537c99
-def pan_clip(
-    image:Tensor,          # (3,H,W) uint8: the photograph the camera pans across
-    size:tuple=(320, 240), # (width, height) of the frames
-    n_frames:int=60,       # Frames in the clip
-    step:tuple=(2, 1),     # Pixels the window moves each frame, (right, down)
-)->Tensor:                 # (n_frames,3,height,width) uint8
-    "The frames of a slow camera pan across `image`"
-    (w, h), (dx, dy) = size, step
-    need_w, need_h = w + dx*(n_frames - 1), h + dy*(n_frames - 1)
-    if need_w > image.shape[2] or need_h > image.shape[1]:
-        raise DataError(f"a pan of {n_frames} frames of {w}x{h} needs a {need_w}x{need_h} image, got {image.shape[2]}x{image.shape[1]}")
-    return torch.stack([image[:, t*dy:t*dy + h, t*dx:t*dx + w] for t in range(n_frames)])
 
 # %% ../nbs/05_evaluation.ipynb #0828b2be
 def temporal_error(

@@ -126,18 +126,6 @@ def _skip_reason(name:str, config:SpeedConfig, precision:str, variant:str, batch
     if variant == 'cuda_graph' and config.device != 'cuda': return "CUDA graphs need a GPU"
     return None
 
-# %% ../nbs/06_speed.ipynb #2fc7d14e
-def _cuda_graph(run:callable)->callable:
-    "Capture `run` (fixed input tensors) in a CUDA graph; return the function that replays it"
-    stream = torch.cuda.Stream()
-    stream.wait_stream(torch.cuda.current_stream())
-    with torch.cuda.stream(stream):
-        for _ in range(3): run()                       # warm up cuDNN's choices outside the capture
-    torch.cuda.current_stream().wait_stream(stream)
-    graph = torch.cuda.CUDAGraph()
-    with torch.cuda.graph(graph): run()
-    return graph.replay
-
 # %% ../nbs/06_speed.ipynb #3f8f29b3
 def _runner(model:nn.Module, inputs:Tensor, device:str, precision:str, variant:str, threads:int|None=None)->callable:
     "A function of no arguments that runs a copy of `model` on `inputs` at one (precision, variant) point"
@@ -152,7 +140,7 @@ def _runner(model:nn.Module, inputs:Tensor, device:str, precision:str, variant:s
     if variant == 'compile': model = torch.compile(model)
     run = torch.inference_mode()(lambda: model(inputs))
     if variant == 'compile': run()                      # compile now, not in the timed calls
-    return _cuda_graph(run) if variant == 'cuda_graph' else run
+    return cuda_graph(run) if variant == 'cuda_graph' else run   # see `01_data`
 
 # %% ../nbs/06_speed.ipynb #d58f2f74
 def export_onnx(
