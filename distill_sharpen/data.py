@@ -17,7 +17,7 @@ __all__ = ['IMAGE_EXTENSIONS', 'EMBEDDED_PHOTOS', 'SHARED_RULE', 'DIV2K_URLS', '
            'prepare_data', 'prepare_data_cli']
 
 # %% ../nbs/01_data.ipynb #e3fc1060
-import hashlib, io, json, os, platform, shutil, subprocess, sys, time, urllib.error, urllib.request, warnings, zipfile
+import hashlib, io, json, os, platform, subprocess, sys, time, urllib.error, urllib.request, warnings, zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import lru_cache, partial
