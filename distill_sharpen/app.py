@@ -42,8 +42,9 @@ def _checkpoint_scale(name:str, scale:int|None=None)->int:
     except Exception: return 4  # `load_student` then explains what is wrong with the file
 
 @lru_cache(maxsize=4)
-def _load_once(name:str, device:str, scale:int|None=None)->StudentNet:
-    return load_student(name, _checkpoint_scale(name, scale), device)
+def _load_once(name:str, device:str, scale:int)->StudentNet:
+    "The student `name` at `scale` on `device`, loaded once: callers pass the scale `_checkpoint_scale` resolved"
+    return load_student(name, scale, device)
 
 # %% ../nbs/08_app.ipynb #f5e2037c
 def default_model(
@@ -64,7 +65,8 @@ def get_model(
 )->nn.Module:                           # In eval mode
     "A student ready to run, loaded once per name, device and scale"
     if isinstance(model, nn.Module): return model.eval()
-    return _load_once(str(model or default_model(video, same_size, scale)), str(pick_device(device)), scale)
+    name = str(model or default_model(video, same_size, scale))
+    return _load_once(name, str(pick_device(device)), _checkpoint_scale(name, scale))
 
 def settings_model(
     settings:Settings, # Its `model`, `device`, `scale` and `same_size`
