@@ -769,12 +769,22 @@ def cache_report(folder:Path|None=None)->str:
 # %% ../nbs/01_data.ipynb #6b5ac8d7
 _LATER_FIELDS = ('codec', 'levels', 'clean_share', 'clients', 'sharp_share')   # at their defaults, out of the key: older caches stay valid
 
+@lru_cache(maxsize=None)
+def _bytes_digest(path:str, size:int, mtime_ns:int)->str:
+    "sha256 of the file at `path`; its size and time make an edited file a new entry"
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+def _file_digest(p:Path)->str:
+    "sha256 of the bytes of `p`, read once per process while the file is unchanged"
+    st = p.stat()
+    return _bytes_digest(str(p.resolve()), st.st_size, st.st_mtime_ns)
+
 def _cache_key(files:list[Path], cfg:PatchConfig)->str:
-    "A short hash of `cfg` and the identity of every file in `files`"
+    "A short hash of `cfg` and of the contents of `files`, in order"
     fields = PatchConfig.__dataclass_fields__
     settings = {k: v for k, v in asdict(cfg).items() if k not in _LATER_FIELDS or v != fields[k].default}
     if cfg.codec: settings['codec_frames'] = 'second of two'   # how `compress` codes: older caches coded frames alone
-    ident = [settings] + [(str(p.resolve()), p.stat().st_size, p.stat().st_mtime_ns) for p in files]
+    ident = [settings] + [_file_digest(p) for p in files]
     return hashlib.sha256(json.dumps(ident, default=str).encode()).hexdigest()[:16]
 
 # %% ../nbs/01_data.ipynb #cd66ceb9
