@@ -314,6 +314,7 @@ def train_student(
 )->Learner:
     "Train a student with `cfg`, keeping the best weights (validation PSNR) as `best_student_model.pth`"
     if minutes is not None and minutes <= 0: raise ValueError(f"minutes must be a positive budget, got {minutes}")
+    if cfg.loss not in DISTANCES: raise ValueError(f"loss must be one of {', '.join(DISTANCES)}, got {cfg.loss!r}")   # before any slow work
     pairs = patch_pairs(source, cfg.patches(), progress=progress)
     teacher_sr = None
     if cfg.teacher_weight > 0:
