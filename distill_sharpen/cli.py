@@ -45,7 +45,8 @@ def _parser()->tuple[argparse.ArgumentParser, dict]:
     p = argparse.ArgumentParser(prog='distill-sharpen', description="Sharpen images, videos and live streams with a distilled student")
     sub = p.add_subparsers(dest='command', required=True, metavar='{sharpen,live,demo,evaluate,benchmark,cache}')
     scale = dict(type=int, default=4, choices=(2, 3, 4), help="enlargement; with --same-size, how much the frame was shrunk (default: 4)")
-    same = dict(action='store_true', help="sharpen at the input's size: shrink by --scale with MATLAB bicubic, then enlarge with the student")
+    same = dict(action='store_true', help="sharpen at the input's size (a frame a call client has enlarged): "
+                "video-sharpen, the default, restores it as it is; an enlarging --model shrinks it by --scale, then enlarges it")
     s = sub.add_parser('sharpen', help="enlarge or sharpen images, folders and videos",
                        description="Enlarge (or, with --same-size, sharpen) images, folders (recursively) and videos; "
                                    "results are new files, never overwriting anything; earlier results are skipped")

@@ -454,23 +454,32 @@ def train_cli(
     teacher:str='craft-x4',      # A known teacher name, a checkpoint, 'bicubic', or 'none' (no distillation)
     teacher_weight:float=None,   # β (default: the recipe's; 0 with teacher 'none')
     n_epochs:int=None,           # Epochs (default: the recipe's)
+    lr:float=None,               # Learning rate, the peak of a one-cycle schedule (default: the recipe's)
+    loss:str='l1',               # The distance of both loss terms: 'l1' or 'l2'
+    codec:str=None,              # Train on decoded frames: 'h264' or 'jpeg' (default: clean bicubic LR)
+    clean_share:float=0.,        # With --codec: share of training inputs left clean
+    init:str=None,               # Start from these weights: a shipped name or a student.pth (default: random)
     seed:int=42,                 # Seed of the weights and the batch order
     source:str=None,             # Training photographs (default: ../shared/data/train if present, else the embedded ones)
-    out:str='artefacts/runs',    # Runs are saved in OUT/NAME
-    name:str=None,               # Run name (default: recipe, teacher and seed)
+    out:str='artefacts/runs',    # Runs are saved in OUT/NAME, the best weights as OUT/NAME/student.pth
+    name:str=None,               # Run name (default: recipe, codec, teacher and seed)
     minutes:float=None,          # Time budget: fewer epochs than the recipe's if they do not fit (a fresh run only)
 ):
-    "Train a student with a recipe, resuming from the run's last checkpoint if it has one"
+    "Train a student with a recipe, resuming from the run's last checkpoint if it has one; save its best weights as `student.pth`"
     recipes = {'original': TrainConfig, 'best': TrainConfig.best, 'tiny': TrainConfig.tiny}
     try:
         if recipe not in recipes: raise DataError(f"unknown recipe {recipe!r}: use one of {', '.join(recipes)}")
+        if clean_share and not codec: raise DataError("--clean-share applies to decoded frames: add --codec h264 (or jpeg)")
         cfg = recipes[recipe](seed=seed, scale=scale, teacher_weight=0. if teacher == 'none' else ifnone(teacher_weight, 1.),
+                              loss=loss, codec=codec, clean_share=clean_share, init=init,
                               **({} if recipe == 'tiny' else {'student': student}))
-        if n_epochs: cfg = replace(cfg, n_epochs=n_epochs)
+        cfg = replace(cfg, n_epochs=n_epochs or cfg.n_epochs, lr=lr or cfg.lr)
+        cfg.patches()   # a wrong codec or share is refused here, before the teacher loads
         model = _teacher_for(teacher, cfg.scale)
-        name = name or f'{recipe}_{cfg.student}_x{scale}_{Path(teacher).stem}_seed{seed}'
+        name = name or f"{recipe}_{cfg.student}_x{scale}{'_' + codec if codec else ''}_{Path(teacher).stem}_seed{seed}"
         learn = train_student(cfg, model, source or shared_train_dir(), Path(out)/name, minutes=minutes)
     except (DataError, ValueError, FileNotFoundError) as e: sys.exit(f"distill-sharpen-train: {e}")
+    if not rank_distrib(): save_student(learn.model, Path(out)/name/'student.pth', learn.record)   # the next stage's --init
     print(json.dumps(learn.record))
 
 # %% ../nbs/04_distillation.ipynb #89efb193
