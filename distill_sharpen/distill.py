@@ -474,7 +474,7 @@ def train_cli(
                               loss=loss, codec=codec, clean_share=clean_share, init=init,
                               **({} if recipe == 'tiny' else {'student': student}))
         cfg = replace(cfg, n_epochs=n_epochs or cfg.n_epochs, lr=lr or cfg.lr)
-        cfg.patches()   # a wrong codec or share is refused here, before the teacher loads
+        cfg.patches(); make_student(cfg)   # a wrong codec, share or init is refused here, before any slow work
         model = _teacher_for(teacher, cfg.scale)
         name = name or f"{recipe}_{cfg.student}_x{scale}{'_' + codec if codec else ''}_{Path(teacher).stem}_seed{seed}"
         learn = train_student(cfg, model, source or shared_train_dir(), Path(out)/name, minutes=minutes)
