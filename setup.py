@@ -15,6 +15,7 @@ license_name, license_classifier = licenses[cfg['license']]
 
 requirements = cfg.get('requirements', '').split()
 dev_requirements = cfg.get('dev_requirements', '').split()
+extras = {name: cfg.get(f'{name}_requirements', '').split() for name in ('train', 'onnx')}   # the training stack; the ONNX export
 console_scripts = cfg.get('console_scripts', '').split()
 
 setuptools.setup(
@@ -38,7 +39,7 @@ setuptools.setup(
     package_data={cfg['lib_name']: ['weights/*.pth', 'weights/*.json']},
     python_requires=f'>={min_python}',
     install_requires=requirements,
-    extras_require={'dev': dev_requirements},
+    extras_require={**extras, 'dev': dev_requirements},
     entry_points={'console_scripts': console_scripts, 'nbdev': [f"{cfg['lib_path']}={cfg['lib_path']}._modidx:d"]},
     zip_safe=False,
 )

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['OVERLAP', 'MAX_OUTPUT_PIXELS', 'VIDEO_EXTENSIONS', 'pick_device', 'default_model', 'get_model', 'settings_model',
-           'student_function', 'run_tiled', 'output_path', 'sharpen_image_file', 'sharpen', 'demo_results',
-           'comparison_figure', 'demo', 'evaluate_student', 'benchmark_student']
+           'student_function', 'run_tiled', 'sharpen_planes', 'atomic_write', 'output_path', 'sharpen_image_file',
+           'sharpen', 'demo_results', 'comparison_figure', 'demo', 'evaluate_student', 'benchmark_student']
 
 # %% ../nbs/08_app.ipynb #b136461d
 import math, subprocess, sys, warnings
@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np, torch
 from torch import nn, Tensor
 from PIL import Image, ImageOps
-from fastprogress.fastprogress import progress_bar
+from .core import *
 from .data import *
 from .student import *
 from .settings import *
@@ -147,7 +147,7 @@ def _check_values(x:Tensor):
         raise DataError(f"pixel values run from {lo:.4g} to {hi:.4g}, outside [0, 1]; pass floats in [0, 1] "
                         "(divide 0-255 values by 255) or uint8")
 
-def _sharpen_planes(
+def sharpen_planes(
     x:Tensor,              # (B,C,H,W) float in [0,1]; C = 1 grey, 2 grey+alpha, 3 RGB, 4 RGBA
     model:nn.Module,       # A student, on the device where it runs
     settings:Settings=Settings(), # Its `scale`, `same_size`, `tile` and `max_pixels`
@@ -251,7 +251,7 @@ def _write_deep(a:np.ndarray, path:Path):
 
 # %% ../nbs/08_app.ipynb #0e1ae2c4
 @contextmanager
-def _writing(path:Path):
+def atomic_write(path:Path):
     "A hidden temporary name beside `path` to write to: renamed `path` if the block completes, deleted if not"
     part = path.with_name(f'.{path.stem}.partial{path.suffix}')
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -270,7 +270,7 @@ def _save_image(im:Image.Image, path:Path, source:Image.Image):
     for tag in (0x0112,) + _TIFF_LAYOUT: exif.pop(tag, None)   # orientation: the pixels are upright now
     if exif: kwargs['exif'] = exif.tobytes()
     if path.suffix.lower() in ('.jpg', '.jpeg', '.webp'): kwargs['quality'] = 95
-    with _writing(path) as part: im.save(part, format=Image.registered_extensions()[path.suffix.lower()], **kwargs)
+    with atomic_write(path) as part: im.save(part, format=Image.registered_extensions()[path.suffix.lower()], **kwargs)
 
 # %% ../nbs/08_app.ipynb #434f0215
 VIDEO_EXTENSIONS = ('.mp4', '.mov', '.mkv', '.avi', '.webm', '.m4v', '.mpg', '.mpeg', '.wmv', '.flv')
@@ -334,11 +334,11 @@ def sharpen_image_file(
     out = unused_path(out) if out else output_path(path, s.scale, s.same_size)
     if _deep_colour(path, source):
         pixels = _read_deep(path, alpha='A' in source.mode)
-        result = _planes_to_array(_sharpen_planes(_array_to_planes(pixels), model, s), pixels)
-        with _writing(out) as part: _write_deep(result, part)
+        result = _planes_to_array(sharpen_planes(_array_to_planes(pixels), model, s), pixels)
+        with atomic_write(out) as part: _write_deep(result, part)
         return out
     planes, mode = _pil_to_planes(source)
-    _save_image(_planes_to_pil(_sharpen_planes(planes, model, s), mode), out, source)
+    _save_image(_planes_to_pil(sharpen_planes(planes, model, s), mode), out, source)
     return out
 
 # %% ../nbs/08_app.ipynb #3b215185
@@ -352,37 +352,17 @@ def sharpen(
     s = as_settings(settings, **kwargs)
     if isinstance(x, (str, Path)):
         if Path(x).suffix.lower() in VIDEO_EXTENSIONS:
-            from distill_sharpen.video import sharpen_video   # the next chapter's, which builds on this one
-            video = sharpen_video(x, out, s)
-            if video.missing: warnings.warn(video.missing)
-            return video.path
+            raise DataError(f"{x}: a video; sharpen it with `sharpen_video` or `sharpen_inputs` (distill_sharpen.video), "
+                            "or on the command line: distill-sharpen sharpen " + str(x))
         return sharpen_image_file(x, out, s)
     student = settings_model(s)
-    run = lambda planes: _sharpen_planes(planes, student, s)
+    run = lambda planes: sharpen_planes(planes, student, s)
     if isinstance(x, Image.Image):
         planes, mode = _pil_to_planes(x)
         return _planes_to_pil(run(planes), mode)
     if isinstance(x, np.ndarray): return _planes_to_array(run(_array_to_planes(x)), x)
     if isinstance(x, Tensor): return _planes_to_tensor(run(_tensor_to_planes(x)), x)
     raise DataError(f"cannot sharpen a {type(x).__name__}: pass a PIL image, a NumPy array, a tensor or a file path")
-
-# %% ../nbs/08_app.ipynb #db4d5a35
-class _Quiet:
-    "Takes a progress bar's updates where none is shown"
-    comment = ''
-    def update(self, n:int): pass
-    def on_iter_end(self): pass
-
-def _bar(
-    total:int|None,      # Steps expected (None: unknown, e.g. a live stream)
-    show:bool|None=None, # Show it (default: where stdout is a terminal, or in a notebook)
-):                       # A fastprogress bar, updated by hand: `update(n)`, `comment`; `on_iter_end()` when done
-    "A fastprogress bar to update by hand, or a silent stand-in where none is shown"
-    from fastprogress.fastprogress import IN_NOTEBOOK
-    if not ((sys.stdout.isatty() or IN_NOTEBOOK) if show is None else show): return _Quiet()
-    bar = progress_bar(range(total or 0), total=total or 'noinfer', leave=False)
-    bar.update(0)
-    return bar
 
 # %% ../nbs/08_app.ipynb #a1792154
 def demo_results(
@@ -392,13 +372,14 @@ def demo_results(
     progress:bool|None=None,            # Show a progress bar (default: on a terminal or in a notebook)
 )->list[dict]:                          # Per photo: name, low_res, bicubic, student, high_res (3,H,W) float [0,1], PSNRs
     "Shrink each photograph ×4, enlarge it with bicubic and the student, and score both against the original"
+    from distill_sharpen.metrics import psnr, to_float_batch   # the demo scores; sharpening needs no metrics
     student, results, photos = get_model(model, device), [], photos or embedded_photos()
-    bar = _bar(len(photos), progress)
+    bar = manual_bar(len(photos), progress)
     for i, path in enumerate(photos):
         bar.comment = path.name
         high_res = modcrop(load_source(path), 4)
         low_res = to_float_batch(sr_degrade(high_res, 4))
-        images = dict(bicubic=bicubic_upscale(low_res), student=_sharpen_planes(low_res, student))
+        images = dict(bicubic=bicubic_upscale(low_res), student=sharpen_planes(low_res, student))
         scores = {f'{k}_psnr': psnr(v, to_float_batch(high_res), shave=4).item() for k, v in images.items()}
         results.append(dict(name=path.stem, low_res=low_res[0], high_res=high_res.float()/255,
                             **{k: v[0] for k, v in images.items()}, **scores))
@@ -468,7 +449,7 @@ def evaluate_student(
     from distill_sharpen.evaluate import evaluate_folder, protocol_summary, sharpen_protocol
     folder = _benchmark_folder(folder)
     student = get_model(model, device, scale, same_size=same_size)
-    bar = _bar(len(image_files(folder/'HR' if (folder/'HR').is_dir() else folder)), progress)
+    bar = manual_bar(len(image_files(folder/'HR' if (folder/'HR').is_dir() else folder)), progress)
     def counted(fn):
         def run(x):
             out = fn(x); bar.comment = f"{folder.name}, x{scale}"; bar.update(counted.n + 1); counted.n += 1
@@ -490,9 +471,7 @@ def benchmark_student(
     progress:bool=False,  # Print each point as it is measured
 )->str:                   # A Markdown table: FPS and ms per frame of bicubic and the student, enlarging and same-size
     "Frames per second of the student on this machine, beside bicubic (see the speed chapter)"
-    try: from distill_sharpen.speed import SpeedConfig, run_benchmark, speed_table
-    except ImportError: raise DataError("benchmark needs the speed module (distill_sharpen.speed), which this install "
-                                        "lacks; update distill_sharpen") from None
+    from distill_sharpen.speed import SpeedConfig, run_benchmark, speed_table   # only here: it loads the teacher's libraries
     if model not in SHIPPED_STUDENTS:
         raise DataError(f"{model}: benchmark times an architecture, not weights; pass a shipped name: {', '.join(SHIPPED_STUDENTS)}")
     prefix = 'tiny' if get_model(model, 'cpu').n_features == StudentNet.tiny().n_features else 'student'

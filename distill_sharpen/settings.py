@@ -34,7 +34,7 @@ class Settings:
     tile:int|None=None        # Tile side in the student's input pixels (None: tile only above `max_pixels`)
     max_pixels:int=MAX_PIXELS # Input pixels per student call above which tiling is forced
     batch_size:int=8          # Video frames per student call (live: the most, of the frames waiting)
-    precision:str|None=None   # Videos: 'fp32', 'bf16', 'fp16', or None for the device's fastest (see `FastStudent`)
+    precision:str='auto'      # Videos: 'auto' (the device's fastest), 'fp32', 'bf16' or 'fp16' (see `resolve_precision`)
     threads:int|None=None     # Videos on a CPU: the student's threads (None: all cores but one)
     def __post_init__(self):
         for name in LIMITS: check_option(name, getattr(self, name))

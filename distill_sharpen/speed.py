@@ -6,7 +6,7 @@
 __all__ = ['MODELS', 'VARIANTS', 'TARGETS', 'SpeedConfig', 'speed_teacher', 'speed_models', 'frame_input', 'export_onnx',
            'onnx_session', 'onnx_max_difference', 'measure', 'add_ratios', 'frame_cost', 'hardware_peaks',
            'run_benchmark', 'check_targets', 'fastest', 'speed_table', 'targets_table', 'plot_speed', 'save_results',
-           'where_time_goes', 'speed_cli']
+           'where_time_goes', 'speed_command']
 
 # %% ../nbs/06_speed.ipynb #09092fab
 import copy, json, os, statistics, tempfile, time, warnings
@@ -18,7 +18,7 @@ from torch.utils.flop_counter import FlopCounterMode
 from torch.utils._python_dispatch import TorchDispatchMode
 from torch.utils._pytree import tree_leaves
 from fastcore.basics import patch
-from fastcore.script import call_parse
+from .core import *
 from .data import *
 from .teacher import *
 from .student import *
@@ -465,21 +465,18 @@ def where_time_goes(
     return out
 
 # %% ../nbs/06_speed.ipynb #c7b09541
-@call_parse
-def speed_cli(
+def speed_command(
     device:str='cuda',      # 'cuda' (SpeedConfig.gpu) or 'cpu' (SpeedConfig.cpu)
     out:str=None,           # JSON file (default: results/speed_gpu.json on a GPU, results/speed.json on a CPU)
     teacher:str='craft-x4', # A `speed_teacher` spec: a known name, a checkpoint, or 'random-swinir-m'
     threads:int=None,       # CPU threads (default: every core on a CPU, torch's default on a GPU)
     quick:bool=False,       # The tiny grid on `device`, with the tiny teacher: checks the harness in seconds
 ):
-    "Time the students, the teacher and bicubic; write the JSON results, a Markdown table and a plot"
+    "`distill-sharpen speed`: time the students, the teacher and bicubic; write the JSON results, a Markdown table and a plot"
     import matplotlib; matplotlib.use('Agg')
     config = SpeedConfig.gpu() if device == 'cuda' else SpeedConfig.cpu()
     if quick: config = replace(SpeedConfig.tiny(), device=device)
     config = replace(config, teacher='tiny' if quick else teacher, threads=threads or config.threads)
-    try:
-        results = run_benchmark(config, progress=True)
-        path = save_results(results, out or f"results/speed{'_gpu' if device == 'cuda' else ''}.json")
-    except (DataError, ValueError) as e: raise SystemExit(f"distill-sharpen-speed: {e}")
+    results = run_benchmark(config, progress=True)
+    path = save_results(results, out or f"results/speed{'_gpu' if device == 'cuda' else ''}.json")
     print(targets_table(results)); print(f"wrote {path}, {path.with_suffix('.md')}, {path.with_suffix('.png')}")

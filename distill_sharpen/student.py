@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['WEIGHTS_DIR', 'SHIPPED_STUDENTS', 'ResBlock', 'BicubicUpsample', 'StudentNet', 'sharpen_twin', 'same_size_sharpener',
-           'tiny_student', 'save_student', 'shipped_path', 'load_student']
+           'save_student', 'shipped_path', 'load_student']
 
 # %% ../nbs/03_student.ipynb #299e457b
 import json
@@ -14,6 +14,7 @@ import torch, torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import patch, store_attr
 import distill_sharpen
+from .core import *
 from .data import *
 
 # %% ../nbs/03_student.ipynb #89ea54fb
@@ -139,14 +140,6 @@ def same_size_sharpener(
         padded = F.pad(frames, (0, -w % scale, 0, -h % scale), mode='replicate')
         return enlarge(shrink(padded, scale).clamp(0, 1))[..., :h, :w]
     return sharpen
-
-# %% ../nbs/03_student.ipynb #b14b9321
-def tiny_student(
-    scale:int=4,   # See `StudentNet`
-    task:str='sr', # See `StudentNet`
-)->StudentNet:     # A few thousand parameters, same interface as the real student
-    "A `StudentNet` of a few thousand parameters for fast tests"
-    return StudentNet(scale, n_features=8, n_blocks=2, task=task)
 
 # %% ../nbs/03_student.ipynb #5bb02b8a
 def save_student(

@@ -16,6 +16,7 @@ from torch import nn, Tensor
 from fastprogress.fastprogress import progress_bar
 import spandrel
 from spandrel.architectures.SwinIR import SwinIR
+from .core import *
 from .data import *
 
 # %% ../nbs/02_teacher.ipynb #2af02658
@@ -26,12 +27,11 @@ class Teacher(nn.Module):
         scale:int,            # Upscaling factor of `model`
         name:str='teacher',   # Names the teacher in reprs and cache files
         multiple:int=1,       # Input sides `model` prefers, e.g. its attention window: tiles are padded to it
-        precision:str='fp32', # 'fp32', or 'bf16' (autocast); never fp16, whose range attention can exceed
+        precision:str='fp32', # 'fp32', 'bf16' (autocast) or 'auto' (`resolve_precision`); never fp16, whose range attention can exceed
     ):
         super().__init__()
-        if precision not in ('fp32', 'bf16'):
-            raise ValueError(f"precision must be 'fp32' or 'bf16', got {precision!r}: fp16's range can overflow "
-                             "in attention (NaN)")
+        precision = resolve_precision(precision, next(model.parameters(), torch.empty(0)).device, ('bf16', 'fp32'),
+                                      ": fp16's range can overflow in attention (NaN)")
         self.model, self.scale, self.name, self.multiple, self.precision = model, scale, name, multiple, precision
         self.requires_grad_(False).eval()
 

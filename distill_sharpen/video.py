@@ -8,7 +8,7 @@ __all__ = ['FILE_ENCODING', 'LIVE_ENCODING', 'LIVE_TARGETS', 'LIVE_COMMAND', 'Fa
            'live_table', 'save_live', 'is_result', 'collect_inputs', 'sharpen_inputs', 'make_bad_inputs']
 
 # %% ../nbs/09_video.ipynb #f69bc568
-import copy, math, os, queue, re, statistics, subprocess, tempfile, threading, time
+import copy, json, math, os, queue, re, statistics, subprocess, tempfile, threading, time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
@@ -16,26 +16,22 @@ from pathlib import Path
 import numpy as np, torch
 from torch import nn, Tensor
 from PIL import Image
+from .core import *
 from .data import *
 from .student import *
-from fastai.data.transforms import get_files   # after `data`, which imports fastai without its warnings
 from .settings import *
 from .app import *
-from .app import _bar, _Quiet, _sharpen_planes, _writing   # the app's own helpers, shared with its video half
 
 # %% ../nbs/09_video.ipynb #7eca817c
 class FastStudent(nn.Module):
     "A copy of a student run in `precision` with channels_last, float32 in and out; on a GPU, one CUDA graph per input shape"
     def __init__(self,
         model:nn.Module,         # A student, on the device where it runs
-        precision:str|None=None, # 'fp32', 'bf16' or 'fp16' (None: `fastest_precision` of that device)
+        precision:str='auto',    # One of `PRECISIONS`: see `resolve_precision`
     ):
         super().__init__()
         device = next(model.parameters(), torch.empty(0)).device
-        self.precision = precision or fastest_precision(device)
-        if self.precision not in DTYPES: raise DataError(f"unknown precision {self.precision!r}; pass fp32, bf16 or fp16")
-        if self.precision == 'fp16' and device.type != 'cuda':
-            raise DataError("fp16 is for a GPU; on a CPU pass --precision bf16 or fp32 (or auto)")
+        self.precision = resolve_precision(precision, device)
         self.model = copy.deepcopy(model).to(DTYPES[self.precision]).to(memory_format=torch.channels_last).eval()
         self.scale, self.task, self.graphs = getattr(model, 'scale', 4), getattr(model, 'task', 'sr'), {}
 
@@ -263,7 +259,7 @@ def _frames_function(student:nn.Module, settings:Settings):
     device = next(student.parameters(), torch.empty(0)).device
     def run(frames:np.ndarray)->np.ndarray:
         x = torch.from_numpy(frames).to(device).permute(0, 3, 1, 2).float()/255
-        y = _sharpen_planes(x, student, settings)
+        y = sharpen_planes(x, student, settings)
         return (y*255).round().byte().permute(0, 2, 3, 1).cpu().numpy()
     return run
 
@@ -306,8 +302,8 @@ def sharpen_video(
     _refuse_image(path)
     student = FastStudent(settings_model(s, video=True), s.precision)
     out = unused_path(out) if out else output_path(path, s.scale, s.same_size)
-    with _threads(student, s.threads), _writing(out) as part:
-        bar = _bar(None, progress)
+    with _threads(student, s.threads), atomic_write(out) as part:
+        bar = manual_bar(None, progress)
         def status(stats):
             bar.comment = f"{path.name}: {stats.line()}"; bar.update(stats.frames_out)
         meta, stats = run_stream(path, part, _frames_function(student, s), batch_size=s.batch_size,
@@ -349,7 +345,7 @@ def live(
     if not (_is_url(dest) or _is_camera(dest)): dest = str(unused_path(dest))
     student = FastStudent(settings_model(s, video=True), s.precision)
     with _threads(student, s.threads):
-        bar = _bar(None, progress)
+        bar = manual_bar(None, progress)
         def status(stats): bar.comment = stats.line(); bar.update(stats.frames_out)
         _, stats = run_stream(source, dest, _frames_function(student, s), live=True,
                               batch_size=s.batch_size, input_params=inputs, codec='rawvideo' if _is_camera(dest) else 'libx264',
@@ -480,9 +476,9 @@ def is_result(
     return bool(_RESULT_NAME.search(Path(path).stem))
 
 def _folder_files(folder:Path)->tuple[list[Path], list[Path], list[Path]]:
-    "Under `folder`, recursively and sorted, hidden files and folders left out (fastai's `get_files`): images and videos, earlier results, other files"
+    "Under `folder`, recursively and sorted, hidden files and folders left out (`find_files`): images and videos, earlier results, other files"
     media, results, others = [], [], []
-    for p in sorted(p for p in get_files(folder) if p.is_file()):
+    for p in find_files(folder):
         (others if p.suffix.lower() not in IMAGE_EXTENSIONS + VIDEO_EXTENSIONS else results if is_result(p) else media).append(p)
     return media, results, others
 
@@ -540,7 +536,7 @@ def sharpen_inputs(
         if video not in students: students[video] = replace(s, model=settings_model(s, video))
         return students[video]
     images = [p for p, _ in files if p.suffix.lower() in IMAGE_EXTENSIONS]
-    bar, written, start = _bar(len(images), progress) if images else _Quiet(), [], time.perf_counter()
+    bar, written, start = manual_bar(len(images), progress) if images else SilentBar(), [], time.perf_counter()
     for path, root in files:
         dest = Path(outdir) if outdir else (root.parent/f'{root.name}_{tag}' if root else None)
         try:
@@ -555,7 +551,7 @@ def sharpen_inputs(
                 bar.comment = path.name
                 out = sharpen_image_file(path, out, student_for(False))
                 bar.update(len([p for p in written if p.suffix.lower() in IMAGE_EXTENSIONS]) + 1)
-                if isinstance(bar, _Quiet): log(f"wrote {out}")
+                if isinstance(bar, SilentBar): log(f"wrote {out}")
             written.append(out)
         except (DataError, OSError, MemoryError, torch.cuda.OutOfMemoryError) as e: problems.append(_problem(path, e))
     done = [p for p in written if p.suffix.lower() in IMAGE_EXTENSIONS]
