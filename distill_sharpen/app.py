@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['OVERLAP', 'MAX_OUTPUT_PIXELS', 'VIDEO_EXTENSIONS', 'pick_device', 'default_model', 'get_model', 'settings_model',
-           'student_function', 'run_tiled', 'sharpen_planes', 'atomic_write', 'output_path', 'sharpen_image_file',
-           'sharpen', 'demo_results', 'comparison_figure', 'demo', 'evaluate_student', 'benchmark_student']
+           'student_function', 'sharpen_planes', 'output_path', 'sharpen_image_file', 'sharpen', 'demo_results',
+           'comparison_figure', 'demo', 'evaluate_student', 'benchmark_student']
 
 # %% ../nbs/08_app.ipynb #b136461d
 import math, subprocess, sys, warnings
@@ -108,28 +108,6 @@ def student_function(
 # %% ../nbs/08_app.ipynb #a1aa116a
 OVERLAP = 20  # Pixels of context around each tile, on the student's input grid: more than its receptive field
 
-def run_tiled(
-    fn,                 # Function of a batch (B,3,h,w) -> (B,3,h*k,w*k), e.g. from `student_function`
-    x:Tensor,           # (B,3,H,W), float in [0,1]
-    k:int=1,            # Size factor of `fn`
-    tile:int|None=None, # Tile side in pixels of `x` (None: all at once)
-    align:int=1,        # Tiles start on multiples of this
-    device:torch.device|None=None, # Where `fn` runs (default: where `x` is)
-)->Tensor:              # (B,3,H*k,W*k), on the device of `x`
-    "Apply `fn` to `x` tile by tile, with `OVERLAP`·`align` pixels of context, keeping only each tile's centre"
-    device = device or x.device
-    h, w = x.shape[-2:]
-    if tile is None or (h <= tile and w <= tile): return fn(x.to(device)).to(x.device)
-    tile, margin = max(align, tile//align*align), OVERLAP*align
-    out = x.new_empty(*x.shape[:-2], h*k, w*k)
-    for top in range(0, h, tile):
-        for left in range(0, w, tile):
-            t0, l0 = max(top - margin, 0), max(left - margin, 0)
-            piece = fn(x[..., t0:min(top + tile + margin, h), l0:min(left + tile + margin, w)].to(device))
-            bottom, right = min(top + tile, h), min(left + tile, w)
-            out[..., top*k:bottom*k, left*k:right*k] = piece[..., (top-t0)*k:(bottom-t0)*k, (left-l0)*k:(right-l0)*k].to(x.device)
-    return out
-
 # %% ../nbs/08_app.ipynb #c6a18fb6
 def _tile_for(n_pixels:int, batch:int, tile:int|None, max_pixels:int)->int|None:
     "The tile side to use: `tile` if given, else one that keeps a call under `max_pixels`, else None (no tiling)"
@@ -164,7 +142,7 @@ def sharpen_planes(
     n_pixels = h*w//(align*align) if s.same_size else h*w
     tile = _tile_for(n_pixels, b, s.tile, s.max_pixels)
     if tile and s.same_size: tile *= align  # `tile` counts student input pixels; same-size tiles are in frame pixels
-    with torch.inference_mode(): out = run_tiled(fn, rgb, k, tile, align, device).clamp(0, 1)
+    with torch.inference_mode(): out = run_tiled(fn, rgb, k, tile, OVERLAP*align, align, device).clamp(0, 1)
     if c in (1, 2): out = out.mean(1, keepdim=True)
     if c in (2, 4):
         alpha = x[:, -1:]
@@ -250,15 +228,6 @@ def _write_deep(a:np.ndarray, path:Path):
                    input=np.ascontiguousarray(a, '<u2').tobytes(), capture_output=True, check=True)
 
 # %% ../nbs/08_app.ipynb #0e1ae2c4
-@contextmanager
-def atomic_write(path:Path):
-    "A hidden temporary name beside `path` to write to: renamed `path` if the block completes, deleted if not"
-    part = path.with_name(f'.{path.stem}.partial{path.suffix}')
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try: yield part
-    except BaseException: part.unlink(missing_ok=True); raise
-    part.replace(path)
-
 _TIFF_LAYOUT = (254, 255, 256, 257, 258, 259, 262, 266, 273, 277, 278, 279, 284, 317, 320, 322, 323, 324, 325,
                 338, 339, 530, 532)  # tags that describe how a TIFF's pixels are stored, not the picture
 

@@ -5,14 +5,15 @@
 # %% auto #0
 __all__ = ['CACHE_LIMIT_GB', 'DTYPES', 'PRECISIONS', 'DataError', 'atomic_write', 'unused_path', 'find_files', 'cache_dir',
            'load_or_make', 'prune_cache', 'clear_cache', 'cache_report', 'cpu_has_bf16', 'fastest_precision',
-           'resolve_precision', 'machine_info', 'timed', 'time_calls', 'cuda_graph', 'SilentBar', 'manual_bar',
-           'count_parameters', 'git_commit', 'write_results']
+           'resolve_precision', 'machine_info', 'timed', 'time_calls', 'cuda_graph', 'run_tiled', 'SilentBar',
+           'manual_bar', 'count_parameters', 'git_commit', 'Results', 'write_results']
 
 # %% ../nbs/00_core.ipynb #108e0195
 import json, os, platform, subprocess, sys, threading, time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 import torch
 from torch import Tensor
 
@@ -222,6 +223,30 @@ def cuda_graph(
         return out
     return replay
 
+# %% ../nbs/00_core.ipynb #702329c6
+def run_tiled(
+    fn:callable,        # Function of a batch (B,C,h,w) -> (B,C,h*k,w*k)
+    x:Tensor,           # (B,C,H,W)
+    k:int=1,            # Size factor of `fn`
+    tile:int|None=None, # Tile side in pixels of `x` (None: all at once)
+    margin:int=0,       # Pixels of context on each side of a tile, cut off its result
+    align:int=1,        # Tiles start on multiples of this (a network that works on a grid: its step)
+    device:torch.device|None=None, # Where `fn` runs (default: where `x` is)
+)->Tensor:              # (B,C,H*k,W*k), on the device of `x`
+    "Apply `fn` to `x` tile by tile, each with `margin` pixels of context that are cut off its result"
+    device = device or x.device
+    h, w = x.shape[-2:]
+    if tile is None or (h <= tile and w <= tile): return fn(x.to(device)).to(x.device)
+    tile = max(align, tile//align*align)
+    out = x.new_empty(*x.shape[:-2], h*k, w*k)
+    for top in range(0, h, tile):
+        for left in range(0, w, tile):
+            t0, l0 = max(top - margin, 0), max(left - margin, 0)
+            piece = fn(x[..., t0:min(top + tile + margin, h), l0:min(left + tile + margin, w)].to(device))
+            bottom, right = min(top + tile, h), min(left + tile, w)
+            out[..., top*k:bottom*k, left*k:right*k] = piece[..., (top-t0)*k:(bottom-t0)*k, (left-l0)*k:(right-l0)*k].to(x.device)
+    return out
+
 # %% ../nbs/00_core.ipynb #db4d5a35
 class SilentBar:
     "Takes a progress bar's updates where none is shown"
@@ -260,22 +285,26 @@ def git_commit(
     return head.stdout.strip() + ('+' if git('status', '--porcelain', '--untracked-files=no').stdout.strip() else '')
 
 # %% ../nbs/00_core.ipynb #97d90e2d
+class Results(NamedTuple):
+    "What a benchmark hands to `write_results`"
+    numbers:dict      # What was measured, in plain JSON types
+    report:str        # Markdown for people: the tables and a line on what they mean
+    figure:object=None # A matplotlib figure, or None
+
 def write_results(
-    name:str,                  # File stem: NAME.json and NAME.md, and NAME.png with `figure`
-    numbers:dict,              # What was measured, in plain JSON types
-    report:str,                # Markdown for people: the tables and a line on what they mean
+    name:str,                  # File stem: NAME.json and NAME.md, and NAME.png with a figure
+    results:Results,           # The numbers, the report and the figure
     command:str,               # What makes the numbers again: a shell command, or the call a notebook cell makes
     folder:str|Path='results', # Where the files go
-    figure=None,               # A matplotlib figure, saved as NAME.png
     device:str='cpu',          # Where the numbers were measured, for `machine_info`
 )->Path:                       # The JSON file
-    "Write `numbers` and `report` with the command, the commit and the machine that made them, each file whole"
+    "Write `results` with the command, the commit and the machine that made them, each file whole"
     folder, made = Path(folder), dict(command=command, commit=git_commit(), machine=machine_info(device))
     m = made['machine']
     where = f"{m.get('gpu') or m['cpu']}, {m['cores']} cores, torch {m['torch']}, load average {m['load_average']}"
-    with atomic_write(folder/f'{name}.json') as part: part.write_text(json.dumps(dict(made=made, **numbers), indent=1, default=str))
+    with atomic_write(folder/f'{name}.json') as part: part.write_text(json.dumps(dict(made=made, **results.numbers), indent=1, default=str))
     with atomic_write(folder/f'{name}.md') as part:
-        part.write_text(f"Made by `{command}` at commit {made['commit']} on {where}, {m['date']}.\n\n{report.strip()}\n")
-    if figure is not None:
-        with atomic_write(folder/f'{name}.png') as part: figure.savefig(part, dpi=100, bbox_inches='tight', format='png')
+        part.write_text(f"Made by `{command}` at commit {made['commit']} on {where}, {m['date']}.\n\n{results.report.strip()}\n")
+    if results.figure is not None:
+        with atomic_write(folder/f'{name}.png') as part: results.figure.savefig(part, dpi=100, bbox_inches='tight', format='png')
     return folder/f'{name}.json'

@@ -6,8 +6,8 @@
 __all__ = ['DISTANCES', 'TRAIN_VARIANTS', 'STUDY_SETS', 'CALL_VARIANTS', 'DistillationCallback', 'distill_learner',
            'BF16MixedPrecision', 'training_precision', 'use_precision', 'TrainConfig', 'make_student', 'Checkpoint',
            'BestModel', 'seconds_per_batch', 'epochs_within', 'train_student', 'train_speed', 'compare_precisions',
-           'write_train_speed', 'train_command', 'plot_history', 'ship_student', 'study', 'study_parts', 'kd_study',
-           'runs_summary', 'write_study', 'call_score']
+           'train_speed_report', 'train_command', 'plot_history', 'ship_student', 'study', 'study_parts', 'kd_study',
+           'runs_summary', 'study_report', 'call_score']
 
 # %% ../nbs/04_distillation.ipynb #0fe73890
 import copy, hashlib, json, os, sys, time, warnings
@@ -29,7 +29,7 @@ with warnings.catch_warnings(): # fastai 2.8 calls `torch.jit.script` at import,
     from fastai.callback.schedule import *
     from fastai.callback.tracker import SaveModelCallback
     from fastai.distributed import DistributedDL  # importing it adds `Learner.distrib_ctx`
-    from fastai.learner import Learner, AvgMetric, ValueMetric
+    from fastai.learner import Learner, AvgMetric, ValueMetric, save_model
     from fastai.optimizer import Adam
     from fastai.torch_core import default_device, num_distrib, rank_distrib, set_seed
 import matplotlib.pyplot as plt
@@ -215,10 +215,10 @@ class Checkpoint(Callback):
         if self.epoch < self.skip_to or rank_distrib(): return   # an epoch done before a resume; or not the main process
         names = self.recorder.metric_names[:-1]    # epoch, losses and metrics; not the time
         self.history.append(dict(zip(names, [float(v) for v in self.recorder.log[:len(names)]])))
-        folder = self.path/self.model_dir          # each file written whole, then renamed: a kill leaves the last pair
-        self.learn.save('last.tmp', with_opt=True); os.replace(folder/'last.tmp.pth', folder/'last.pth')
+        folder = self.path/self.model_dir          # each file written whole: a kill leaves the last pair
+        with atomic_write(folder/'last.pth') as part: save_model(part, self.model, self.opt)
         state = dict(epochs_done=self.epoch + 1, n_epochs=self.n_epoch, budgeted=self.budgeted, recipe=self.recipe, history=self.history)
-        (folder/'last.json.tmp').write_text(json.dumps(state)); os.replace(folder/'last.json.tmp', folder/'last.json')
+        with atomic_write(folder/'last.json') as part: part.write_text(json.dumps(state))
 
 # %% ../nbs/04_distillation.ipynb #3540222e
 class BestModel(SaveModelCallback):
@@ -406,29 +406,23 @@ def compare_precisions(
     return result
 
 # %% ../nbs/04_distillation.ipynb #5f76d23c
-def write_train_speed(
-    speed:dict,                # From `train_speed`
-    quality:dict|None=None,    # From `compare_precisions`
-    notes:str='',              # How the numbers were made: the command
-    folder:str|Path='results', # Where train_speed.json and train_speed.md go
-)->Path:                       # The JSON file
-    "Save the step timings (and the precision comparison) as JSON, and as Markdown tables for people"
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
-    (folder/'train_speed.json').write_text(json.dumps(dict(notes=notes, **speed, quality=quality), indent=1))
+def train_speed_report(
+    speed:dict,             # From `train_speed`
+    quality:dict|None=None, # From `compare_precisions`
+)->Results:        # The numbers and the Markdown report, for `write_results`
+    "The step timings (and the precision comparison) as numbers, and as Markdown tables for people"
     m, r = speed['machine'], speed['recipe']
     table = pd.DataFrame([{'variant': row['variant'], 's per step': f"{row['seconds_per_step']:.3f}",
                            f"× {speed['rows'][0]['variant']}": f"{row['speedup']:.2f}",
                            'loader share': f"{100*row['loader_share']:.1f} %"} for row in speed['rows']])
-    lines = [notes, '', f"{m['cpu']} ({', '.join(m['cpu_flags']) or 'flags unknown'}), {m['torch_threads']} threads, "
-             f"torch {m['torch']}, {m['date']}, load average {m['load_average']}.", '',
+    lines = [f"{m['cpu']} ({', '.join(m['cpu_flags']) or 'flags unknown'}), {m['torch_threads']} threads.", '',
              f"One training step of the {r['student']} student, batch {r['bs']} of {r['patch_size']} px HR patches, "
              f"median of {speed['rounds']} rounds of {speed['steps_timed']} steps, variants in turns.", '',
              table.to_markdown(index=False)]
     if quality:
         lines += ['', 'The same recipe trained once per precision, same seed: validation Y-PSNR (dB).', '',
                   pd.DataFrame(quality).T.round(3).to_markdown()]
-    (folder/'train_speed.md').write_text('\n'.join(lines) + '\n')
-    return folder/'train_speed.json'
+    return Results(dict(**speed, quality=quality), '\n'.join(lines))
 
 # %% ../nbs/04_distillation.ipynb #dbbb6a12
 @patch
@@ -584,21 +578,15 @@ def runs_summary(
     return table
 
 # %% ../nbs/04_distillation.ipynb #0114d5de
-def write_study(
+def study_report(
     runs:pd.DataFrame,         # Rows from `study` or `kd_study`
     base:TrainConfig,          # The budget the runs shared
-    notes:str,                 # How the numbers were made: command, device, teacher
-    folder:str|Path='results', # Where NAME.json and NAME.md go
-    name:str='kd_study',       # File name
     by:str='teacher_weight',   # The column that names the variant
     caption:str='Y-PSNR (dB), x4, official LR, mean ± std over seeds.', # What the scores are
     digits:int=2,              # Decimals shown
-)->Path:                       # The JSON file
-    "Save every run of a study and its mean ± std table"
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
-    (folder/f'{name}.json').write_text(json.dumps(dict(notes=notes, budget=asdict(base), runs=runs.to_dict('records')), indent=1))
-    (folder/f'{name}.md').write_text(f"{notes}\n\n{caption}\n\n{runs_summary(runs, by, digits).to_markdown()}\n")
-    return folder/f'{name}.json'
+)->Results:           # The numbers and the Markdown report, for `write_results`
+    "Every run of a study, and its mean ± std table"
+    return Results(dict(budget=asdict(base), runs=runs.to_dict('records')), f"{caption}\n\n{runs_summary(runs, by, digits).to_markdown()}")
 
 # %% ../nbs/04_distillation.ipynb #a1672be3
 STUDY_SETS = ('McMaster',)  # held out: the study picks its winner on them, and `CALL_SETS` only report the result

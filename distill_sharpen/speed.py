@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['MODELS', 'VARIANTS', 'TARGETS', 'SpeedConfig', 'speed_teacher', 'speed_models', 'frame_input', 'export_onnx',
            'onnx_session', 'onnx_max_difference', 'measure', 'add_ratios', 'frame_cost', 'hardware_peaks',
-           'run_benchmark', 'check_targets', 'fastest', 'speed_table', 'targets_table', 'plot_speed', 'save_results',
+           'run_benchmark', 'check_targets', 'fastest', 'speed_table', 'targets_table', 'plot_speed', 'speed_report',
            'where_time_goes', 'speed_command']
 
 # %% ../nbs/06_speed.ipynb #09092fab
@@ -274,7 +274,7 @@ def run_benchmark(
     config:SpeedConfig,  # The grid, and how to time it
     progress:bool=False, # Print each row as it is measured
 )->dict:                 # machine, config, rows (with ratios), costs, peaks, targets
-    "Time every point of `config`'s grid; return the results, ready for `save_results`"
+    "Time every point of `config`'s grid; return the results, ready for `speed_report`"
     if config.device == 'cuda' and not torch.cuda.is_available():
         raise DataError("device='cuda' but PyTorch sees no GPU; run on a GPU machine or pass device='cpu'")
     threads_before = torch.get_num_threads()
@@ -420,23 +420,16 @@ def plot_speed(
     return fig
 
 # %% ../nbs/06_speed.ipynb #ce4c2ff8
-def save_results(
-    results:dict,  # From `run_benchmark`
-    path:str|Path, # The .json file; the Markdown table (.md) and the plot (.png) go beside it
-)->Path:           # `path`
-    "Write `results` as JSON, a Markdown report (targets, best settings, every row) and a plot"
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(results, indent=1))
-    m = results['machine']
-    header = (f"Speed benchmark, {m.get('gpu') or m['cpu']}, {m['cores']} cores, torch {m['torch']}, {m['date']}, "
-              f"load average {m['load_average']}. FPS are frames per second (batch/median seconds per call); "
-              "× teacher and × bicubic divide by the best FPS of the teacher and of bicubic at the same size, "
-              f"device and threads, in this run. The teacher is `{results['config']['teacher']}`.")
-    path.with_suffix('.md').write_text(f"{header}\n\n## Targets\n\n{targets_table(results)}\n\n"
-        f"## Best setting per model\n\n{speed_table(results, best_only=True)}\n\n## Every point\n\n{speed_table(results)}\n")
-    import matplotlib.pyplot as plt
-    fig = plot_speed(results); fig.savefig(path.with_suffix('.png'), dpi=100); plt.close(fig)
-    return path
+def speed_report(
+    results:dict,            # From `run_benchmark`
+)->Results:                   # The numbers, the Markdown report (targets, best settings, every row) and the plot, for `write_results`
+    "`results` as numbers, a Markdown report and a plot"
+    header = ("FPS are frames per second (batch/median seconds per call); × teacher and × bicubic divide by the best FPS of "
+              "the teacher and of bicubic at the same size, device and threads, in this run. "
+              f"The teacher is `{results['config']['teacher']}`.")
+    report = (f"{header}\n\n## Targets\n\n{targets_table(results)}\n\n## Best setting per model\n\n"
+              f"{speed_table(results, best_only=True)}\n\n## Every point\n\n{speed_table(results)}")
+    return Results(results, report, plot_speed(results))
 
 # %% ../nbs/06_speed.ipynb #8132e1b1
 def where_time_goes(
@@ -478,5 +471,7 @@ def speed_command(
     if quick: config = replace(SpeedConfig.tiny(), device=device)
     config = replace(config, teacher='tiny' if quick else teacher, threads=threads or config.threads)
     results = run_benchmark(config, progress=True)
-    path = save_results(results, out or f"results/speed{'_gpu' if device == 'cuda' else ''}.json")
+    out = Path(out or f"results/speed{'_gpu' if device == 'cuda' else ''}.json")
+    command = f"distill-sharpen speed --device {device} --teacher {teacher}" + (f" --threads {threads}" if threads else '') + (' --quick' if quick else '')
+    path = write_results(out.stem, speed_report(results), command, out.parent, device=device)
     print(targets_table(results)); print(f"wrote {path}, {path.with_suffix('.md')}, {path.with_suffix('.png')}")

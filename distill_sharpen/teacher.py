@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['SWINIR_HYPERPARAMETERS', 'SWINIR_RELEASE', 'TEACHER_URLS', 'SHARED_TEACHERS', 'Teacher', 'bicubic_teacher',
-           'official_swinir', 'teacher_checkpoint', 'load_teacher', 'tiny_teacher', 'tiled_upscale',
+           'official_swinir', 'teacher_checkpoint', 'load_teacher', 'tiny_teacher', 'tiled_teacher',
            'teacher_outputs_path', 'cache_teacher_outputs']
 
 # %% ../nbs/02_teacher.ipynb #8206bb16
@@ -170,60 +170,15 @@ def tiny_teacher(
                     mlp_ratio=2, upsampler='pixelshuffledirect', resi_connection='1conv')
     return Teacher(model, scale, name=f'tiny-swinir-x{scale}-seed{seed}', multiple=8)
 
-# %% ../nbs/02_teacher.ipynb #ccb90f87
-def _pad_to_multiple(img:Tensor, multiple:int)->Tensor:
-    "Pad `img` (B,C,H,W) at the bottom and right to multiples of `multiple`, mirroring (replicating if too small)"
-    h, w = img.shape[-2:]
-    pad_h, pad_w = -h % multiple, -w % multiple
-    if not (pad_h or pad_w): return img
-    return F.pad(img, (0, pad_w, 0, pad_h), mode='reflect' if pad_h < h and pad_w < w else 'replicate')
-
-# %% ../nbs/02_teacher.ipynb #bb6f04e0
-def _tile_starts(length:int, tile:int, step:int)->list[int]:
-    "Start of each tile along an axis of `length`, `step` apart, the last one flush with the end"
-    if length <= tile: return [0]
-    starts = list(range(0, length - tile + 1, step))
-    return starts if starts[-1] + tile == length else starts + [length - tile]
-
-# %% ../nbs/02_teacher.ipynb #85475eab
-def _blend_weights(height:int, width:int, ramp:int)->Tensor:
-    "(height,width) weights that rise linearly over `ramp` pixels from each edge to 1 inside"
-    def axis(n):
-        i = torch.arange(n, dtype=torch.float32) + 0.5
-        return torch.minimum(i, n - i).div(max(ramp, 1)).clamp(max=1)
-    return axis(height)[:, None]*axis(width)[None]
-
-# %% ../nbs/02_teacher.ipynb #c95f1ec9
-def tiled_upscale(
-    teacher:nn.Module,   # Maps (B,3,h,w) to (B,3,h*scale,w*scale); has `scale` (and `multiple`, as a `Teacher`)
-    low_res:Tensor,      # (B,3,H,W), float in [0,1], any size; stays on its device
-    tile_size:int=64,    # LR tile side, rounded up to a multiple of the window; bounds the teacher's memory
-    overlap:int=16,      # LR pixels that neighbouring tiles share
-    tile_batch:int=4,    # Tiles enlarged at once (times B images)
-    progress:bool=False, # Show a progress bar over tile batches
-)->Tensor:               # (B,3,H*scale,W*scale), float in [0,1], on `low_res`'s device
-    "Enlarge `low_res` with `teacher` tile by tile, blending the overlaps, so memory depends on `tile_size` only"
-    scale, multiple = teacher.scale, getattr(teacher, 'multiple', 1)
-    b, _, h, w = low_res.shape
-    device = next(teacher.parameters(), low_res).device
-    tile_size = -(-tile_size//multiple)*multiple
-    if not 0 <= overlap < tile_size: raise ValueError(f"overlap must be in [0, {tile_size}), got {overlap}")
-    padded = _pad_to_multiple(low_res, multiple)
-    tile_h, tile_w = min(tile_size, padded.shape[-2]), min(tile_size, padded.shape[-1])
-    corners = [(y, x) for y in _tile_starts(padded.shape[-2], tile_h, tile_h - overlap)
-                      for x in _tile_starts(padded.shape[-1], tile_w, tile_w - overlap)]
-    weights = _blend_weights(tile_h*scale, tile_w*scale, overlap*scale).to(low_res.device)
-    out = low_res.new_zeros(b, 3, padded.shape[-2]*scale, padded.shape[-1]*scale)
-    total = low_res.new_zeros(1, 1, *out.shape[-2:])
-    batches = [corners[i:i+tile_batch] for i in range(0, len(corners), tile_batch)]
-    for batch in (progress_bar(batches, leave=False) if progress else batches):
-        tiles = torch.cat([padded[..., y:y+tile_h, x:x+tile_w] for y, x in batch]).to(device)
-        sr = teacher(tiles).to(low_res.device, torch.float32).split(b)
-        for (y, x), tile_sr in zip(batch, sr):
-            region = (..., slice(y*scale, (y+tile_h)*scale), slice(x*scale, (x+tile_w)*scale))
-            out[region] += tile_sr*weights
-            total[region] += weights
-    return (out/total)[..., :h*scale, :w*scale].clamp(0, 1)
+# %% ../nbs/02_teacher.ipynb #feb41f17
+def tiled_teacher(
+    teacher:nn.Module,   # Maps (B,3,h,w) to (B,3,h*scale,w*scale) and has `scale`, as a `Teacher`
+    tile_size:int=64,    # LR tile side: bounds the teacher's memory
+    margin:int=16,       # LR pixels of context around each tile, cut off its result
+)->callable:             # Maps (B,3,H,W) float in [0,1], any size, to (B,3,H*scale,W*scale), on the input's device
+    "`teacher` run tile by tile with `run_tiled`, so that its memory depends on `tile_size` only"
+    device = next(teacher.parameters(), torch.empty(0)).device
+    return lambda low_res: run_tiled(teacher, low_res, teacher.scale, tile_size, margin, device=device).clamp(0, 1)
 
 # %% ../nbs/02_teacher.ipynb #db2c5ef8
 def _teacher_key(teacher:nn.Module)->str:
@@ -284,8 +239,8 @@ def cache_teacher_outputs(
         for start, end, b in (progress_bar(todo, leave=False) if progress and todo else todo):
             outputs.append(_enlarge_uint8(teacher, pairs.inputs[b:min(b + bs, end)]))
             if b + bs >= end:                                   # chunk complete: save it now
-                tmp = part(start, end).with_suffix('.tmp')
-                torch.save(torch.cat(outputs), tmp); tmp.replace(part(start, end)); outputs = []
+                with atomic_write(part(start, end)) as tmp: torch.save(torch.cat(outputs), tmp)
+                outputs = []
         return torch.cat([torch.load(part(*c)) for c in chunks])
     result = load_or_make(path, make)
     shutil.rmtree(parts, ignore_errors=True)

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['FILE_ENCODING', 'LIVE_ENCODING', 'LIVE_TARGETS', 'LIVE_COMMAND', 'FastStudent', 'StreamStats', 'run_stream',
            'make_test_video', 'VideoResult', 'sharpen_video', 'live', 'live_clip', 'live_over_udp', 'measure_live',
-           'live_table', 'save_live', 'is_result', 'collect_inputs', 'sharpen_inputs', 'make_bad_inputs']
+           'live_table', 'live_report', 'is_result', 'collect_inputs', 'sharpen_inputs', 'make_bad_inputs']
 
 # %% ../nbs/09_video.ipynb #f69bc568
 import copy, json, math, os, queue, re, statistics, subprocess, tempfile, threading, time
@@ -441,7 +441,7 @@ def measure_live(
     return results
 
 # %% ../nbs/09_video.ipynb #8b2b77b8
-LIVE_COMMAND = "python -c \"from distill_sharpen.video import *; save_live(measure_live(), 'results/live.json')\""
+LIVE_COMMAND = "python -c \"from distill_sharpen.core import write_results; from distill_sharpen.video import *; write_results('live', live_report(measure_live()), LIVE_COMMAND)\""
 
 def live_table(results:dict)->str:
     "The rows of `measure_live` as a Markdown table"
@@ -450,21 +450,15 @@ def live_table(results:dict)->str:
     lines = ['| ' + ' | '.join(keys) + ' |', '|' + '---|'*len(keys)]
     return '\n'.join(lines + ['| ' + ' | '.join(str(r[k]) for k in keys) + ' |' for r in results['rows']])
 
-def save_live(
-    results:dict,   # From `measure_live`
-    path:str|Path,  # The .json file; the Markdown report (.md) goes beside it
-)->Path:            # `path`
-    "Write `results` as JSON and a Markdown report that names the machine, its load and the command"
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(results, indent=1))
-    m, c = results['machine'], results['config']
+def live_report(
+    results:dict,      # From `measure_live`
+)->Results:   # The numbers and the Markdown report, for `write_results`
+    "`results` as numbers and a Markdown report: the stream, each student's row and the targets"
+    c = results['config']
     targets = '\n'.join(f"- {t['model']}: {t['measure']} {t['limit']}: {t['measured']} ({'met' if t['met'] else 'not met'})"
                         for t in results['targets'])
-    path.with_suffix('.md').write_text(
-        f"# Live streaming\n\n{c['size'][0]}×{c['size'][1]} at {c['fps']} fps, {c['seconds']:g} s, H.264 at {c['bitrate']}b/s over "
-        f"loopback UDP, on {m.get('gpu') or m['cpu']} ({m['cores']} cores, load average {m['load_average']}), torch "
-        f"{m['torch']}, {m['date']}. Made by `{LIVE_COMMAND}`.\n\n{live_table(results)}\n\n## Targets\n\n{targets}\n")
-    return path
+    return Results(results, f"# Live streaming\n\n{c['size'][0]}×{c['size'][1]} at {c['fps']} fps, {c['seconds']:g} s, H.264 at "
+                     f"{c['bitrate']}b/s over loopback UDP.\n\n{live_table(results)}\n\n## Targets\n\n{targets}")
 
 # %% ../nbs/09_video.ipynb #0b7045ce
 _RESULT_NAME = re.compile(r'_(x[234]|sharp)(-\d+)?$')   # `output_path`'s names: photo_x4, clip_sharp-1
