@@ -151,8 +151,8 @@ def save_student(
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     record = record or {}
     state = {k: v.detach().cpu().float() for k, v in model.state_dict().items()}
-    torch.save(dict(config=model.config, state_dict=state, record=record), path)
-    path.with_suffix('.json').write_text(json.dumps(dict(config=model.config, record=record), indent=1, default=str))
+    with atomic_write(path) as part: torch.save(dict(config=model.config, state_dict=state, record=record), part)
+    with atomic_write(path.with_suffix('.json')) as part: part.write_text(json.dumps(dict(config=model.config, record=record), indent=1, default=str))
     return path
 
 # %% ../nbs/03_student.ipynb #6a270e57
