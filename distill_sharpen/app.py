@@ -28,6 +28,7 @@ def pick_device(
     if str(device) == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
     try: device = torch.device(device)
     except RuntimeError: raise DataError(f"unknown device {device!r}; pass auto, cpu or cuda") from None
+    if device.type not in ('cpu', 'cuda'): raise DataError(f"{device}: the students run on cpu or cuda here; pass --device cpu (or auto)")
     if device.type == 'cuda' and not torch.cuda.is_available():
         raise DataError("no CUDA GPU is visible here; pass --device cpu (or auto)")
     if device.type == 'cuda' and (device.index or 0) >= torch.cuda.device_count():
@@ -136,6 +137,8 @@ def sharpen_planes(
     _check_values(x)
     x = x.clamp(0, 1)
     b, c, h, w, s = *x.shape, settings
+    if s.same_size and min(h, w) < s.scale:
+        raise DataError(f"the image is {w}x{h}: sharpening at its size needs at least {s.scale} pixels a side; enlarge it instead")
     fn, k, align = student_function(model, s.scale, s.same_size)
     device = next(model.parameters(), torch.empty(0)).device
     rgb = x[:, :3] if c >= 3 else x[:, :1].expand(-1, 3, -1, -1)
@@ -196,50 +199,65 @@ def _open_image(
         smaller = ', a smaller --scale' if factor > 2 else ''
         raise DataError(f"{path}: {im.width}x{im.height} would give {im.width*factor}x{im.height*factor} pixels, more than "
                         f"fits in memory; use --same-size{smaller} or split the image")
+    if getattr(im, 'n_frames', 1) > 1:
+        n = im.n_frames; im.close()
+        raise DataError(f"{path}: an animation of {n} frames; make it a video first (ffmpeg -i {path.name} "
+                        f"{path.stem}.mp4) and sharpen that")
     try: im.load()
     except Exception: return Image.fromarray(load_rgb(path))   # a DataError naming the file, unless tifffile reads it
     return im
 
 # %% ../nbs/08_app.ipynb #27823be4
-def _deep_colour(path:Path, im:Image.Image)->bool:
-    "Whether `path` (opened as `im`) holds 16-bit colour, which PIL would read as 8-bit"
+def _deep_colour(path:Path, im:Image.Image)->int:
+    "How many channels of 16-bit data `path` (opened as `im`) holds where PIL would read 8 bits: 2 (grey and alpha), 3 or 4; else 0"
     if im.format == 'PNG':
         with open(path, 'rb') as f: header = f.read(26)   # IHDR: bit depth at byte 24, colour type at 25
-        return header[24] == 16 and header[25] in (2, 6)
+        return {4: 2, 2: 3, 6: 4}.get(header[25], 0) if header[24] == 16 else 0
     bits = getattr(im, 'tag_v2', {}).get(258) if im.format == 'TIFF' else None
-    return isinstance(bits, tuple) and len(bits) >= 3 and bits[0] == 16
+    return len(bits) if isinstance(bits, tuple) and len(bits) in (3, 4) and bits[0] == 16 else 0
 
-def _read_deep(path:Path, alpha:bool)->np.ndarray:
-    "(H,W,3 or 4) uint16 pixels of a 16-bit colour file, decoded by ffmpeg"
-    pix_fmt = 'rgba64le' if alpha else 'rgb48le'
-    done = subprocess.run([ffmpeg_exe(), '-v', 'error', '-i', str(path), '-f', 'rawvideo', '-pix_fmt', pix_fmt, '-'],
-                          capture_output=True)
+_DEEP_FORMATS = {2: 'ya16', 3: 'rgb48', 4: 'rgba64'}   # ffmpeg's names of 16-bit grey+alpha, RGB and RGBA
+
+def _file_arg(path:Path)->str:
+    "`path` as ffmpeg must be given it: taken literally, never as a protocol (`a:b.png`)"
+    return f'file:{path}'
+
+def _read_deep(path:Path, channels:int)->np.ndarray:
+    "(H,W,`channels`) uint16 pixels of a 16-bit file, decoded by ffmpeg (its name never read as a pattern or protocol)"
+    done = subprocess.run([ffmpeg_exe(), '-v', 'error', '-f', 'image2', '-pattern_type', 'none', '-i', _file_arg(path),
+                           '-f', 'rawvideo', '-pix_fmt', _DEEP_FORMATS[channels] + 'le', '-'], capture_output=True)
     with Image.open(path) as im: w, h = im.size
-    if done.returncode or len(done.stdout) != w*h*(8 if alpha else 6):
+    if done.returncode or len(done.stdout) != w*h*2*channels:
         raise DataError(f"{path}: cannot read its 16-bit colour ({done.stderr.decode()[-200:].strip()}); re-save it as 8-bit")
-    return np.frombuffer(done.stdout, '<u2').reshape(h, w, 4 if alpha else 3)
+    return np.frombuffer(done.stdout, '<u2').reshape(h, w, channels)
 
 def _write_deep(a:np.ndarray, path:Path):
-    "Write (H,W,3 or 4) uint16 pixels to a PNG or TIFF `path` at 16 bits, with ffmpeg"
+    "Write (H,W,2, 3 or 4) uint16 pixels to a PNG or TIFF `path` at 16 bits, with ffmpeg"
     h, w, c = a.shape
-    pix_fmt = ('rgba64' if c == 4 else 'rgb48') + ('be' if path.suffix.lower() == '.png' else 'le')
-    subprocess.run([ffmpeg_exe(), '-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgba64le' if c == 4 else 'rgb48le',
-                    '-s', f'{w}x{h}', '-i', '-', '-frames:v', '1', '-update', '1', '-pix_fmt', pix_fmt, str(path)],
+    pix_fmt = _DEEP_FORMATS[c] + ('be' if path.suffix.lower() == '.png' else 'le')
+    subprocess.run([ffmpeg_exe(), '-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', _DEEP_FORMATS[c] + 'le',
+                    '-s', f'{w}x{h}', '-i', '-', '-frames:v', '1', '-update', '1', '-pix_fmt', pix_fmt, _file_arg(path)],
                    input=np.ascontiguousarray(a, '<u2').tobytes(), capture_output=True, check=True)
 
 # %% ../nbs/08_app.ipynb #0e1ae2c4
 _TIFF_LAYOUT = (254, 255, 256, 257, 258, 259, 262, 266, 273, 277, 278, 279, 284, 317, 320, 322, 323, 324, 325,
                 338, 339, 530, 532)  # tags that describe how a TIFF's pixels are stored, not the picture
 
+def _profile_fits(profile:bytes, mode:str)->bool:
+    "Whether an ICC `profile` describes the colour space of an image in `mode` (its header names the space)"
+    space = profile[16:20] if len(profile) >= 20 else b''
+    return space == (b'GRAY' if mode in ('L', 'LA', 'I;16') else b'RGB ')
+
 def _save_image(im:Image.Image, path:Path, source:Image.Image):
-    "Save `im` to `path` (through a temporary name) with the colour profile and EXIF of `source`"
+    "Save `im` over the claimed `path` (through a temporary name) with the colour profile and EXIF of `source`"
     kwargs = {}
-    if source.info.get('icc_profile'): kwargs['icc_profile'] = source.info['icc_profile']
+    profile = source.info.get('icc_profile')
+    if profile and _profile_fits(profile, im.mode): kwargs['icc_profile'] = profile   # a CMYK profile does not describe RGB
     exif = source.getexif()
     for tag in (0x0112,) + _TIFF_LAYOUT: exif.pop(tag, None)   # orientation: the pixels are upright now
     if exif: kwargs['exif'] = exif.tobytes()
     if path.suffix.lower() in ('.jpg', '.jpeg', '.webp'): kwargs['quality'] = 95
-    with atomic_write(path) as part: im.save(part, format=Image.registered_extensions()[path.suffix.lower()], **kwargs)
+    with atomic_write(path, claimed=True) as part: im.save(part, format=Image.registered_extensions()[path.suffix.lower()], **kwargs)
 
 # %% ../nbs/08_app.ipynb #434f0215
 VIDEO_EXTENSIONS = ('.mp4', '.mov', '.mkv', '.avi', '.webm', '.m4v', '.mpg', '.mpeg', '.wmv', '.flv')
@@ -250,13 +268,14 @@ def output_path(
     same_size:bool=False,   # Name the output `_sharp` instead
     outdir:Path|None=None,  # Folder for the result (default: beside the input)
     root:Path|None=None,    # Folder given on the command line that holds `path`: its structure is kept in `outdir`
-)->Path:                    # A path that does not exist yet
+    claim:bool=False,       # Create the file empty at once, so that no other process takes the name (see `unused_path`)
+)->Path:                    # A path that did not exist yet
     "Where the result of `path` goes: a new file, never an existing one"
     path = Path(path)
     folder = Path(outdir)/path.parent.relative_to(root) if outdir and root else Path(outdir) if outdir else path.parent
     ext = path.suffix if path.suffix.lower() not in VIDEO_EXTENSIONS else (
           path.suffix if path.suffix.lower() in ('.mp4', '.mov', '.mkv', '.m4v') else '.mp4')
-    return unused_path(folder/f"{path.stem}{'_sharp' if same_size else f'_x{scale}'}{ext}")
+    return unused_path(folder/f"{path.stem}{'_sharp' if same_size else f'_x{scale}'}{ext}", claim)
 
 # %% ../nbs/08_app.ipynb #beb20354
 def _array_to_planes(a:np.ndarray)->Tensor:
@@ -279,6 +298,8 @@ def _planes_to_array(planes:Tensor, like:np.ndarray)->np.ndarray:
 def _tensor_to_planes(t:Tensor)->Tensor:
     "(B,C,H,W) float [0,1] planes of a (C,H,W) or (B,C,H,W) tensor, float in [0,1] or uint8"
     if t.ndim not in (3, 4): raise DataError(f"expected a (C,H,W) or (B,C,H,W) tensor, got shape {tuple(t.shape)}")
+    if t.dtype != torch.uint8 and not t.is_floating_point():
+        raise DataError(f"unsupported tensor type {t.dtype}: pass uint8, or float in [0,1]")
     t = t.float()/255 if t.dtype == torch.uint8 else t.float()
     return t[None] if t.ndim == 3 else t
 
@@ -287,6 +308,9 @@ def _planes_to_tensor(planes:Tensor, like:Tensor)->Tensor:
     out = planes[0] if like.ndim == 3 else planes
     out = (out*255).round().byte() if like.dtype == torch.uint8 else out.to(like.dtype)
     return out.to(like.device)
+
+# %% ../nbs/08_app.ipynb #9b7a25bb
+_WRITABLE = tuple(ext for ext, fmt in Image.registered_extensions().items() if fmt in Image.SAVE and ext in IMAGE_EXTENSIONS)
 
 # %% ../nbs/08_app.ipynb #fa162239
 def sharpen_image_file(
@@ -298,13 +322,15 @@ def sharpen_image_file(
     "Sharpen one image file into a new file of the same format, upright, grey, alpha and 16 bits kept"
     path, s = Path(path), as_settings(settings, **kwargs)
     if not path.is_file(): raise DataError(f"{path}: no such file; check the path")
+    if out and Path(out).suffix.lower() not in _WRITABLE:
+        raise DataError(f"{out}: name the result as an image file ({', '.join(sorted(set(_WRITABLE)))})")
     model = settings_model(s)
     source = _open_image(path, 1 if s.same_size else s.scale)
-    out = unused_path(out) if out else output_path(path, s.scale, s.same_size)
+    out = unused_path(out, claim=True) if out else output_path(path, s.scale, s.same_size, claim=True)
     if _deep_colour(path, source):
-        pixels = _read_deep(path, alpha='A' in source.mode)
+        pixels = _read_deep(path, channels=_deep_colour(path, source))
         result = _planes_to_array(sharpen_planes(_array_to_planes(pixels), model, s), pixels)
-        with atomic_write(out) as part: _write_deep(result, part)
+        with atomic_write(out, claimed=True) as part: _write_deep(result, part)
         return out
     planes, mode = _pil_to_planes(source)
     _save_image(_planes_to_pil(sharpen_planes(planes, model, s), mode), out, source)

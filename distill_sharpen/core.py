@@ -9,7 +9,7 @@ __all__ = ['CACHE_LIMIT_GB', 'DTYPES', 'PRECISIONS', 'DataError', 'atomic_write'
            'manual_bar', 'count_parameters', 'git_commit', 'Results', 'write_results']
 
 # %% ../nbs/00_core.ipynb #108e0195
-import json, os, platform, subprocess, sys, threading, time
+import json, os, platform, subprocess, sys, threading, time, warnings
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,24 +24,37 @@ class DataError(ValueError):
 # %% ../nbs/00_core.ipynb #a1defcf4
 @contextmanager
 def atomic_write(
-    path:str|Path, # The file to write
-):                 # Yields the temporary `Path` to write to
+    path:str|Path,      # The file to write
+    claimed:bool=False, # `path` is an empty placeholder that `unused_path(claim=True)` made: deleted too if the block fails
+):                      # Yields the temporary `Path` to write to
     "Write `path` whole or not at all: yield a hidden temporary name beside it, renamed onto `path` if the block completes, deleted if not"
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     part = path.with_name(f'.{path.stem}.{os.getpid()}-{threading.get_ident()}.partial{path.suffix}')
     try: yield part
-    except BaseException: part.unlink(missing_ok=True); raise
+    except BaseException:
+        part.unlink(missing_ok=True)
+        if claimed and path.exists() and path.stat().st_size == 0: path.unlink()
+        raise
     part.replace(path)
 
 # %% ../nbs/00_core.ipynb #2e28dbf5
 def unused_path(
-    path:str|Path, # Wished-for file name
-)->Path:           # `path`, or `stem-1.ext`, `stem-2.ext`... whichever does not exist yet
-    "A path like `path` that does not exist yet, so that nothing is overwritten"
+    path:str|Path,    # Wished-for file name
+    claim:bool=False, # Create it empty at once, exclusively, so that no other process takes the name
+    most:int=10_000,  # Names to try before giving up
+)->Path:              # `path`, or `stem-1.ext`, `stem-2.ext`... whichever did not exist yet
+    "A path like `path` that does not exist yet (with `claim`, that this call created), so that nothing is overwritten"
     path = Path(path)
-    candidates = (path.with_name(f'{path.stem}-{i}{path.suffix}') for i in range(1, 10_000))
-    return path if not path.exists() else next(p for p in candidates if not p.exists())
+    if claim: path.parent.mkdir(parents=True, exist_ok=True)
+    for i in range(most):
+        candidate = path if i == 0 else path.with_name(f'{path.stem}-{i}{path.suffix}')
+        if not claim:
+            if not (candidate.exists() or candidate.is_symlink()): return candidate
+            continue
+        try: os.close(os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)); return candidate
+        except FileExistsError: continue
+    raise DataError(f"{path}: {most:,} names like it are taken; pass another output name or folder")
 
 # %% ../nbs/00_core.ipynb #a9498812
 def find_files(
@@ -65,16 +78,21 @@ def cache_dir()->Path:
 
 # %% ../nbs/00_core.ipynb #8a4218a4
 def load_or_make(
-    path:Path,      # Cache file (saved with `torch.save`)
-    make:callable,  # Called with no arguments when the file is missing
+    path:Path,              # Cache file (saved with `torch.save`)
+    make:callable,          # Called with no arguments when the file is missing
+    encode:callable=None,   # Turns `make`'s result into tensors and plain values for the file (default: as it is)
+    decode:callable=None,   # Turns what the file holds back into the result (default: as it is)
 ):
-    "Load `path` if it exists, else call `make`, save its result to `path` and return it"
+    "Load `path` if it holds a safe cache, else call `make`, save its result to `path` and return it"
     path = Path(path)
     if path.exists():
-        os.utime(path)   # marks it as used: `prune_cache` deletes the least recently used first
-        return torch.load(path, weights_only=False)
+        try: stored = torch.load(path, weights_only=True)   # tensors and plain values only: no code runs
+        except Exception as e: warnings.warn(f"{path}: not a cache that loads safely ({type(e).__name__}); making it again")
+        else:
+            os.utime(path)   # marks it as used: `prune_cache` deletes the least recently used first
+            return decode(stored) if decode else stored
     result = make()
-    with atomic_write(path) as part: torch.save(result, part)   # several processes may make the same file: each writes its own
+    with atomic_write(path) as part: torch.save(encode(result) if encode else result, part)   # several processes: each writes its own
     if cache_dir().resolve() in path.resolve().parents: prune_cache()
     return result
 

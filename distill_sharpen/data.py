@@ -593,6 +593,16 @@ def _cache_key(files:list[Path], cfg:PatchConfig)->str:
     ident = [settings] + [_file_digest(p) for p in files]
     return hashlib.sha256(json.dumps(ident, default=str).encode()).hexdigest()[:16]
 
+# %% ../nbs/01_data.ipynb #56ba4a43
+def _pairs_to_plain(pairs:PatchPairs)->dict:
+    "`pairs` as tensors and plain values, which `torch.load(weights_only=True)` reads back"
+    return dict(inputs=pairs.inputs, high_res=pairs.high_res, is_valid=pairs.is_valid, source_idx=pairs.source_idx,
+                sources=[str(s) for s in pairs.sources], config=asdict(pairs.config))
+
+def _pairs_from_plain(stored:dict)->PatchPairs:
+    "The `PatchPairs` that `_pairs_to_plain` stored"
+    return PatchPairs(**{**stored, 'config': PatchConfig(**stored['config'])})
+
 # %% ../nbs/01_data.ipynb #cd66ceb9
 def patch_pairs(
     source:str|Path|list|None=None, # Folder, list of image files, or None for the embedded photographs
@@ -604,4 +614,4 @@ def patch_pairs(
     files = embedded_photos() if source is None else [Path(p) for p in source] if isinstance(source, (list, tuple)) else image_files(source)
     name = f"{cfg.task}_x{cfg.scale}_{cfg.patch_size}px_{cfg.n_patches}{'_' + cfg.codec if cfg.codec else ''}_{_cache_key(files, cfg)}.pt"
     path = Path(cache or cache_dir()/'patches')/name
-    return load_or_make(path, lambda: make_patch_pairs(files, cfg, progress))
+    return load_or_make(path, lambda: make_patch_pairs(files, cfg, progress), _pairs_to_plain, _pairs_from_plain)

@@ -19,6 +19,8 @@ def check_option(
 )->int|None:        # `value`
     "`value` if it lies in the range `LIMITS[name]`, else a `ValueError` that gives the range"
     lo, hi = LIMITS[name]
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ValueError(f"{name.replace('_', '-')} must be a whole number from {lo:,} to {hi:,}, got {value!r}")
     if value is not None and not lo <= value <= hi:
         raise ValueError(f"{name.replace('_', '-')} must be from {lo:,} to {hi:,}, got {value:,}")
     return value

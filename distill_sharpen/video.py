@@ -99,7 +99,8 @@ class StreamStats:
     first:float|None=None    # Clock (`time.perf_counter`) when the first frame arrived
     arrived:float|None=None  # Clock when the last frame arrived
     last:float|None=None     # Clock when the last frame was handed over
-    interrupted:bool=False   # Stopped by Ctrl-C
+    interrupted:bool=False   # Stopped by Ctrl-C (or SIGTERM, where the command turns it into an interruption)
+    interruption:BaseException|None=None # What stopped it: raised again where the run cannot be kept
     setting:str=''           # How the student ran (precision, device)
     dest:str=''              # Where the output went
 
@@ -221,7 +222,7 @@ def run_stream(
                     _put(outbox, (arrival, result), stop)   # the writer drains the queue even after a failure
             if status and time.perf_counter() - shown > 0.5: status(stats); shown = time.perf_counter()
             if batch[-1] is None or (max_frames and stats.frames_in >= max_frames): break
-    except KeyboardInterrupt: stats.interrupted = True
+    except KeyboardInterrupt as e: stats.interrupted, stats.interruption = True, e
     finally:
         stop.set()
         if writer.is_alive(): outbox.put(None)
@@ -309,7 +310,7 @@ def sharpen_video(
         meta, stats = run_stream(path, part, _frames_function(student, s), batch_size=s.batch_size,
                                  output_params=FILE_ENCODING, status=status)
         bar.on_iter_end()
-        if stats.interrupted: raise KeyboardInterrupt
+        if stats.interrupted: raise stats.interruption or KeyboardInterrupt()   # Ctrl-C, or SIGTERM as the command raises it
         if not stats.frames_out: raise DataError(f"{path}: no frames could be read; convert it to MP4 (H.264) or remove it")
         audio = bool(meta.get('audio_codec')) and _add_sound(part, path)
         setting = student.setting
@@ -402,7 +403,7 @@ def live_over_udp(
     finally: sender.join()
 
 # %% ../nbs/09_video.ipynb #183f76cb
-LIVE_TARGETS = {  # What issue 18 asks, per device: (model or None for every one, key, 'at least' or 'at most', value)
+LIVE_TARGETS = {  # What the live path must reach, per device: (model or None for every one, key, 'at least' or 'at most', value)
     'cpu': [('tiny', 'dropped_pct', 'at most', 5.), ('tiny', 'latency_ms_p95', 'at most', 150.),
             ('default', 'fps', 'at least', 15.), (None, 'file_vs_own', 'at least', 0.8)],
     'cuda': [('default', 'dropped', 'at most', 0), (None, 'file_vs_own', 'at least', 0.8)]}
