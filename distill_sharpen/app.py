@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['OVERLAP', 'MAX_OUTPUT_PIXELS', 'VIDEO_EXTENSIONS', 'pick_device', 'default_model', 'get_model', 'settings_model',
            'student_function', 'sharpen_planes', 'output_path', 'sharpen_image_file', 'sharpen', 'demo_results',
-           'comparison_figure', 'demo', 'evaluate_student', 'benchmark_student']
+           'comparison_figure', 'demo', 'evaluate_student', 'student_fps']
 
 # %% ../nbs/08_app.ipynb #b136461d
 import math, subprocess, sys, warnings
@@ -457,7 +457,7 @@ def evaluate_student(
     return evaluate_folder(folder, {'bicubic': 'bicubic', name: counted(lambda low_res: sharpen(low_res, scale=scale, model=student))}, scale)[1]
 
 # %% ../nbs/08_app.ipynb #f84f3560
-def benchmark_student(
+def student_fps(
     model:str='default',  # A shipped name: the architecture timed is that student's
     device:str='auto',    # See `pick_device`
     width:int=640,        # Output frame width, a multiple of 4
@@ -468,7 +468,7 @@ def benchmark_student(
     "Frames per second of the student on this machine, beside bicubic (see the speed chapter)"
     from distill_sharpen.speed import SpeedConfig, run_benchmark, speed_table   # only here: it loads the teacher's libraries
     if model not in SHIPPED_STUDENTS:
-        raise DataError(f"{model}: benchmark times an architecture, not weights; pass a shipped name: {', '.join(SHIPPED_STUDENTS)}")
+        raise DataError(f"{model}: fps times an architecture, not weights; pass a shipped name: {', '.join(SHIPPED_STUDENTS)}")
     prefix = 'tiny' if get_model(model, 'cpu').n_features == StudentNet.tiny().n_features else 'student'
     timing = dict(warmup=1, repeats=3, max_seconds=1.) if quick else {}
     try: config = SpeedConfig(sizes=((width, height),), models=('bicubic', f'{prefix}-sr', f'{prefix}-sharpen'),

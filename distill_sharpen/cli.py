@@ -60,7 +60,7 @@ def _hyphenate(argv:list[str])->list[str]:
 def _parser()->tuple[argparse.ArgumentParser, dict]:
     "The `distill-sharpen` argument parser, and its subcommands' parsers by name"
     p = argparse.ArgumentParser(prog='distill-sharpen', description="Sharpen images, videos and live streams with a distilled student")
-    sub = p.add_subparsers(dest='command', required=True, metavar='{sharpen,live,demo,evaluate,benchmark,cache,data,train,speed}')
+    sub = p.add_subparsers(dest='command', required=True, metavar='{sharpen,live,demo,evaluate,fps,cache,data,train,speed}')
     scale = dict(type=int, default=4, choices=(2, 3, 4), help="enlargement; with --same-size, how much the frame was shrunk (default: 4)")
     same = dict(action='store_true', help="sharpen at the input's size (a frame a call client has enlarged): "
                 "video-sharpen, the default, restores it as it is; an enlarging --model shrinks it by --scale, then enlarges it")
@@ -103,7 +103,8 @@ def _parser()->tuple[argparse.ArgumentParser, dict]:
     e.add_argument('--scale', type=int, default=4, choices=(2, 3, 4), help="enlargement (default: 4)")
     e.add_argument('--same-size', action='store_true', help="score the same-size protocol (RGB, blurred input vs output)")
     e.add_argument('--device', default='auto', help=DEVICE_HELP)
-    b = sub.add_parser('benchmark', help="frames per second of the student", description="Frames per second of the student on this machine, beside bicubic")
+    b = sub.add_parser('fps', aliases=['benchmark'], help="frames per second of the student (also: benchmark, its old name)",
+                       description="Frames per second of the student on this machine, beside bicubic")
     b.add_argument('--model', default='default', help="a shipped student: its architecture is timed (default: default)")
     b.add_argument('--device', default='auto', help=DEVICE_HELP)
     b.add_argument('--width', type=int, default=640, help="output frame width, a multiple of 4 (default: 640)")
@@ -169,6 +170,16 @@ def _load(module:str):
         signal.signal(signal.SIGINT, previous)
         if held: raise KeyboardInterrupt
 
+def _torchvision_fix()->str:
+    "What to say when torchvision was built for another PyTorch than the one installed, with the command that fixes it"
+    from importlib.metadata import version, PackageNotFoundError
+    try: torch_v, vision_v = version('torch'), version('torchvision')
+    except PackageNotFoundError: return "reinstall torch and torchvision together: pip install --force-reinstall torch torchvision"
+    major, minor = (int(x) for x in torch_v.split('+')[0].split('.')[:2])
+    index = ' --index-url https://download.pytorch.org/whl/cpu' if '+cpu' in torch_v else ''
+    return (f"torchvision {vision_v} was built for another PyTorch than torch {torch_v}; install the one built for it: "
+            f"pip install --force-reinstall --no-deps 'torchvision=={major - 2}.{minor + 15}.*'{index}")
+
 def _run(command:str, args):
     "Carry out a parsed command, importing the library only now; a problem the user can fix ends in `_fail`"
     core = _load('core')
@@ -204,12 +215,15 @@ def _run(command:str, args):
         elif command == 'evaluate':
             print(f"evaluate: {args.model} against bicubic on {args.folder}, x{args.scale}{', same size' if args.same_size else ''}")
             print(app.evaluate_student(args.folder, args.model, args.scale, args.same_size, args.device).to_string())
-        elif command == 'benchmark':
-            print(f"benchmark: bicubic and the {args.model} student's architecture at {args.width}x{args.height}, batch 1")
-            print(app.benchmark_student(args.model, args.device, args.width, args.height, args.quick, progress=True))
+        elif command in ('fps', 'benchmark'):
+            print(f"fps: bicubic and the {args.model} student's architecture at {args.width}x{args.height}, batch 1")
+            print(app.student_fps(args.model, args.device, args.width, args.height, args.quick, progress=True))
         elif args.clear: print(f"deleted {core.clear_cache()/1e6:,.0f} MB of cached artefacts from {core.cache_dir()}")
         else: print(core.cache_report())
     except core.DataError as e: _fail([str(e)])
+    except RuntimeError as e:   # torchvision that does not fit torch dies on import with an operator that "does not exist"
+        if 'torchvision::' not in str(e): raise
+        _fail([_torchvision_fix()])
     except (ValueError, FileNotFoundError) as e:   # a bad option of a training or benchmark run, as those functions raise it
         if command not in ('data', 'train', 'speed'): raise
         _fail([str(e)])
@@ -223,7 +237,7 @@ def _terminate(signum, frame): raise Terminated()
 def main(
     argv:list[str]|None=None, # Arguments (default: the command line)
 ):
-    "The `distill-sharpen` command: sharpen, live, demo, evaluate, benchmark, cache, data, train, speed"
+    "The `distill-sharpen` command: sharpen, live, demo, evaluate, fps, cache, data, train, speed"
     try: signal.signal(signal.SIGTERM, _terminate)   # `kill` cleans up as Ctrl-C does: temporary files, child processes
     except ValueError: pass                          # not the main thread: whoever runs us handles signals
     try:

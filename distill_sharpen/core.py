@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['CACHE_LIMIT_GB', 'DTYPES', 'PRECISIONS', 'DataError', 'atomic_write', 'unused_path', 'find_files', 'cache_dir',
            'load_or_make', 'prune_cache', 'clear_cache', 'cache_report', 'cpu_has_bf16', 'fastest_precision',
-           'resolve_precision', 'machine_info', 'timed', 'time_calls', 'cuda_graph', 'run_tiled', 'SilentBar',
+           'resolve_precision', 'machine_info', 'timed', 'time_function', 'cuda_graph', 'run_tiled', 'SilentBar',
            'manual_bar', 'count_parameters', 'git_commit', 'Results', 'write_results']
 
 # %% ../nbs/00_core.ipynb #108e0195
@@ -205,7 +205,7 @@ def _seconds(f:callable, device:torch.device)->float:
     return start.elapsed_time(end)/1000
 
 # %% ../nbs/00_core.ipynb #524174e4
-def time_calls(
+def time_function(
     f:callable,              # Called with no arguments
     device:str|torch.device='cpu', # Where `f` runs: CUDA events on 'cuda'
     warmup:int=3,            # Untimed calls first (the first call always is one)

@@ -10,7 +10,7 @@ __all__ = ['PUBLISHED_X4', 'as_upscaler', 'benchmark_images', 'benchmark', 'summ
            'video_call_report', 'evaluate_folder']
 
 # %% ../nbs/05_evaluation.ipynb #43e4448d
-import json
+import json, warnings
 from functools import partial
 from typing import Callable
 from pathlib import Path
@@ -50,10 +50,13 @@ def benchmark_images(
         folder = shared_data_dir()/'benchmarks'/folder
     if (folder/'LR_bicubic'/f'X{scale}').is_dir(): return benchmark_pairs(folder.name, scale, root=folder.parent)
     hr_folder = folder/'HR' if (folder/'HR').is_dir() else folder
-    images = []
+    images, small = [], []
     for path in image_files(hr_folder):
         high_res = modcrop(torch.from_numpy(load_rgb(path)).permute(2, 0, 1), scale)
+        if min(high_res.shape[1:]) < 2*scale + 11: small.append(path.name); continue   # shaved, it must hold an SSIM window
         images.append((path.stem, sr_degrade(high_res, scale), high_res))
+    if small: warnings.warn(f"{hr_folder}: skipped {len(small)} image(s) under {2*scale + 11} pixels a side, too small to score: {', '.join(small[:3])}")
+    if not images: raise DataError(f"{hr_folder}: no image of at least {2*scale + 11} pixels a side to score; pass larger photographs")
     return images
 
 # %% ../nbs/05_evaluation.ipynb #ff00f019

@@ -205,7 +205,7 @@ def measure(
                precision=precision, variant=variant, batch=batch, width=size[0], height=size[1], input=list(inputs.shape))
     try:
         budget = config.teacher_max_seconds if name == 'teacher' else config.max_seconds
-        seconds = time_calls(_runner(model, inputs, config.device, precision, variant, config.threads), config.device,
+        seconds = time_function(_runner(model, inputs, config.device, precision, variant, config.threads), config.device,
                              config.warmup, config.repeats, budget)
     except Exception as e:
         if config.device == 'cpu': raise
@@ -265,8 +265,8 @@ def hardware_peaks(
     a, b = (torch.randn(n, n, device=device, dtype=DTYPES[precision]) for _ in range(2))
     src = torch.empty(copy_mb*2**20//4, device=device)
     dst = torch.empty_like(src)
-    mm = statistics.median(time_calls(lambda: torch.mm(a, b), device, warmup=2, repeats=5, max_seconds=10))
-    cp = statistics.median(time_calls(lambda: dst.copy_(src), device, warmup=2, repeats=5, max_seconds=10))
+    mm = statistics.median(time_function(lambda: torch.mm(a, b), device, warmup=2, repeats=5, max_seconds=10))
+    cp = statistics.median(time_function(lambda: dst.copy_(src), device, warmup=2, repeats=5, max_seconds=10))
     return dict(matmul_gflops=2*n**3/mm/1e9, copy_gbs=2*src.nbytes/cp/1e9)
 
 # %% ../nbs/06_speed.ipynb #f59628b4
