@@ -5,11 +5,12 @@
 # %% auto #0
 __all__ = ['CACHE_LIMIT_GB', 'DTYPES', 'PRECISIONS', 'DataError', 'atomic_write', 'unused_path', 'find_files', 'cache_dir',
            'load_or_make', 'prune_cache', 'clear_cache', 'cache_report', 'cpu_has_bf16', 'fastest_precision',
-           'resolve_precision', 'machine_info', 'timed', 'time_function', 'cuda_graph', 'run_tiled', 'SilentBar',
-           'manual_bar', 'count_parameters', 'git_commit', 'Results', 'write_results']
+           'resolve_precision', 'machine_info', 'timed', 'time_function', 'measure_precisions', 'measured_precision',
+           'cuda_graph', 'run_tiled', 'SilentBar', 'manual_bar', 'count_parameters', 'git_commit', 'Results',
+           'write_results']
 
 # %% ../nbs/00_core.ipynb #108e0195
-import json, os, platform, subprocess, sys, threading, time, warnings
+import json, os, platform, statistics, subprocess, sys, threading, time, warnings
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -157,10 +158,13 @@ def resolve_precision(
     device:str|torch.device='cpu', # Where the network runs
     allowed:tuple=tuple(DTYPES),   # The precisions the network runs in; 'auto' takes the first of them when the fastest is not one
     why:str='',                    # Why some are not allowed, for the error message
+    model:torch.nn.Module|None=None, # With `sample`: 'auto' times `model` in each allowed precision (`measured_precision`)
+    sample:Tensor|None=None,       # An input of the size `model` will see
 )->str:                            # A key of `DTYPES`
     "The precision that `precision` names on `device`, or a `DataError` that says what to pass instead"
     if precision not in PRECISIONS: raise DataError(f"unknown precision {precision!r}; pass {', '.join(PRECISIONS)}")
     kind = torch.device(device).type
+    if precision == 'auto' and model is not None and sample is not None: return measured_precision(model, sample, allowed)
     if precision == 'auto':
         fastest = fastest_precision(device)
         return fastest if fastest in allowed else allowed[0]
@@ -220,6 +224,44 @@ def time_function(
     last = first
     for _ in range(min(warmup - 1, int(max_seconds/first))): last = _seconds(f, device)
     return [_seconds(f, device) for _ in range(max(1, min(repeats, int(max_seconds/last))))]
+
+# %% ../nbs/00_core.ipynb #98e8b528
+def measure_precisions(
+    model:torch.nn.Module, # A network of float weights, on the device where it runs
+    sample:Tensor,         # An input of the size it will see, float in [0,1]
+    allowed:tuple=tuple(DTYPES), # Precisions to time (fp16 only on a GPU)
+    repeats:int=5,         # Timed calls per precision
+)->dict:                   # precision: median seconds per call, channels_last
+    "Seconds per call of a copy of `model` in each allowed precision, channels_last, as the video pipeline runs it"
+    import copy
+    device = next(model.parameters()).device
+    seconds = {}
+    for p in (p for p in allowed if p != 'fp16' or device.type == 'cuda'):
+        copy_ = copy.deepcopy(model).to(DTYPES[p]).to(memory_format=torch.channels_last).eval()
+        x = sample.to(device, DTYPES[p]).contiguous(memory_format=torch.channels_last)
+        with torch.inference_mode():
+            seconds[p] = statistics.median(time_function(lambda: copy_(x), device, warmup=2, repeats=repeats, max_seconds=5.))
+    return seconds
+
+def measured_precision(
+    model:torch.nn.Module, # See `measure_precisions`
+    sample:Tensor,         # See `measure_precisions`
+    allowed:tuple=tuple(DTYPES), # See `measure_precisions`
+)->str:                    # The fastest of `allowed`
+    "The fastest precision of `model` on inputs like `sample`, timed once per machine, network and input size, then read from the cache"
+    device = next(model.parameters()).device
+    m = machine_info(device.type)
+    shapes = [tuple(p.shape) for p in model.parameters()]
+    key = json.dumps([m.get('gpu') or m['cpu'], m['torch'], m['torch_threads'], str(device), type(model).__name__, shapes,
+                      list(sample.shape), list(allowed)])
+    path = cache_dir()/'precision.json'
+    try: known = json.loads(path.read_text())
+    except (OSError, ValueError): known = {}   # none yet, or damaged: measured again
+    if key not in known:
+        seconds = measure_precisions(model, sample, allowed)
+        known[key] = dict(precision=min(seconds, key=seconds.get), seconds=seconds)
+        with atomic_write(path) as part: part.write_text(json.dumps(known, indent=1))
+    return known[key]['precision']
 
 # %% ../nbs/00_core.ipynb #e170bd14
 def cuda_graph(
