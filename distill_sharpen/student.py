@@ -35,8 +35,11 @@ class ResBlock(nn.Module):
 # %% ../nbs/03_student.ipynb #7df61ffc
 def _mirror_pad(x:Tensor, pad:int)->Tensor:
     "Pad the last two axes of `x` by `pad` pixels, mirroring the edge pixel too (MATLAB's 'symmetric')"
-    around = lambda n: mirror_index(torch.arange(-pad, n + pad, device=x.device), n)
-    return x.index_select(-2, around(x.shape[-2])).index_select(-1, around(x.shape[-1]))
+    if min(x.shape[-2:]) < pad:   # a side shorter than the pad folds more than once: index it
+        around = lambda n: mirror_index(torch.arange(-pad, n + pad, device=x.device), n)
+        return x.index_select(-2, around(x.shape[-2])).index_select(-1, around(x.shape[-1]))
+    x = torch.cat([x[..., :pad, :].flip(-2), x, x[..., -pad:, :].flip(-2)], -2)   # slices and flips: an exported graph
+    return torch.cat([x[..., :pad].flip(-1), x, x[..., -pad:].flip(-1)], -1)     # needs no gathers, which a browser runs slowly
 
 # %% ../nbs/03_student.ipynb #d8f707b7
 def _bicubic_weights(scale:int)->Tensor:

@@ -4,12 +4,13 @@
 
 # %% auto #0
 __all__ = ['FILE_ENCODING', 'LIVE_ENCODING', 'LIVE_TARGETS', 'LIVE_COMMAND', 'FastStudent', 'StreamStats', 'run_stream',
-           'make_test_video', 'VideoResult', 'sharpen_video', 'live', 'live_clip', 'live_over_udp', 'measure_live',
-           'live_table', 'live_report', 'is_result', 'collect_inputs', 'sharpen_inputs', 'make_bad_inputs']
+           'make_test_video', 'VideoResult', 'sharpen_video', 'live', 'live_clip', 'send_over_udp', 'live_over_udp',
+           'measure_live', 'live_table', 'live_report', 'is_result', 'collect_inputs', 'sharpen_inputs',
+           'make_bad_inputs']
 
 # %% ../nbs/09_video.ipynb #f69bc568
-import copy, json, math, os, queue, re, statistics, subprocess, tempfile, threading, time
-from contextlib import contextmanager
+import copy, json, math, os, queue, re, socket, statistics, subprocess, tempfile, threading, time
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 from pathlib import Path
@@ -64,23 +65,115 @@ def _refuse_image(path:Path):
     if frames == 1: raise DataError(f"{path}: this is a {kind} image, not a video; rename it to "
                                     f"{path.stem}.{kind.lower().replace('jpeg', 'jpg')} and sharpen it as an image")
 
+# %% ../nbs/09_video.ipynb #0ae27e23
+def _parse_header(
+    text:str, # What ffmpeg wrote on stderr up to the description of its output (or of its input alone)
+)->dict:      # size (the frames written: width, height), fps (0 if not said), duration (s, 0 if not said), codec, audio_codec
+    "What ffmpeg's description says: the size of the frames it writes, the source's frame rate, duration and codecs"
+    source, _, output = text.partition('\nOutput #')
+    meta, video = {}, re.search(r'Stream #\S+: Video: (\w+).*', source)
+    if video:
+        rate = re.search(r' (\d+(?:\.\d+)?) fps', video[0]) or re.search(r' (\d+(?:\.\d+)?) tbr', video[0])
+        meta.update(codec=video[1], fps=float(rate[1]) if rate else 0.)
+    if frames := re.search(r'Stream #\S+: Video: .*? (\d+)x(\d+)[ ,]', output or source): meta['size'] = (int(frames[1]), int(frames[2]))
+    length = re.search(r'Duration: (\d+):(\d+):(\d+(?:\.\d+)?)', source)
+    meta['duration'] = 3600*int(length[1]) + 60*int(length[2]) + float(length[3]) if length else 0.
+    if audio := re.search(r'Stream #\S+: Audio: (\w+)', source): meta['audio_codec'] = audio[1]
+    return meta
+
+_NOT_A_REASON = re.compile(r'ffmpeg version|Input #|Output #|Stream mapping|Press \[q\]|frame=|video:\S+ audio:')
+
+def _reason(
+    lines:list[str], # ffmpeg's stderr, one line each
+)->str|None:         # Its last meaningful message, or None if it said nothing that is one
+    "ffmpeg's last meaningful message: never its version banner, build configuration, description of the streams or progress"
+    said = [re.sub(r'^\[[^\]]*@ 0x[0-9a-f]+\]\s*', '', l) for l in lines if l.strip() and not l[0].isspace()]
+    said = [l for l in said if l and not _NOT_A_REASON.match(l)]
+    return said[-1] if said else None
+
+# %% ../nbs/09_video.ipynb #b4bb5229
+def _is_url(s:str)->bool:
+    "Whether `s` is a network address (udp://, rtp://, srt://...)"
+    return '://' in s
+
+def _is_camera(s:str)->bool:
+    "Whether `s` is a camera (/dev/video0)"
+    return s.startswith('/dev/video')
+
+def _kill(
+    process:subprocess.Popen|None, # An ffmpeg of ours, or None
+):
+    "End `process` now if it still runs, and reap it"
+    if process is None: return
+    if process.poll() is None:
+        try: process.kill()
+        except OSError: pass
+    try: process.wait(timeout=10)
+    except subprocess.TimeoutExpired: pass
+
+def _ffmpeg_messages(
+    stream,                    # ffmpeg's stderr, a binary pipe
+    lines:list,                # Filled with its lines: the first 200 (the description) and the latest 100
+    described:threading.Event, # Set once the output is described, or when ffmpeg ends
+):
+    "The thread that keeps ffmpeg's messages, so that its stderr never fills up and its last words can be quoted"
+    output = False
+    try:
+        for raw in stream:
+            lines.append(raw.decode(errors='replace').rstrip())
+            if len(lines) > 300: del lines[200]
+            output = output or lines[-1].startswith('Output #')
+            if output and ': Video: ' in lines[-1]: described.set()
+    except (OSError, ValueError): pass   # the pipe was closed under us
+    finally:
+        described.set()
+        stream.close()
+
+def _probe(
+    path:str|Path, # A video file
+)->dict:           # `_parse_header` of its description
+    "A first look at the video file `path`: what ffmpeg's description of it says, nothing decoded"
+    done = subprocess.run([ffmpeg_exe(), '-hide_banner', '-nostdin', '-i', str(path)], capture_output=True)
+    return _parse_header(done.stderr.decode(errors='replace'))
+
+def _unreadable(
+    source:str|Path,       # What gave no frame
+    reason:str|None,       # ffmpeg's last meaningful message (`_reason`)
+    waited:float|None=None, # Seconds waited, where the wait ran out
+)->DataError:              # The error to raise: the reason, or what was awaited, and the way out
+    "The error for a `source` that gave no frame"
+    source = str(source)
+    if Path(source).is_file():
+        name = Path(source)
+        return DataError(f"{source}: cannot read this video ({reason or 'no video in it'}); convert it to MP4 (H.264), "
+                         f"e.g. ffmpeg -i {name.name} {name.stem}_h264.mp4")
+    fix = ("check that the camera is plugged in and no other program uses it" if _is_camera(source) else
+           f"check that the sender sends to {source.split('?')[0]}")
+    if reason or waited is None: return DataError(f"{source}: cannot read this stream ({reason or 'ffmpeg stopped without a frame'}); {fix}")
+    return DataError(f"{source}: nothing arrived in {waited:g} s; {fix}")
+
 def _decoder(
-    source:str|Path,    # Anything ffmpeg reads
-    input_params:list,  # ffmpeg options before `-i`
-)->tuple:               # (metadata dict, generator of raw RGB frames as bytes)
-    "Start ffmpeg decoding `source`; a source it cannot read is a `DataError` with the reason and the way out"
-    import imageio_ffmpeg
-    ffmpeg_exe()
-    frames = imageio_ffmpeg.read_frames(str(source), input_params=list(input_params))
-    try: return next(frames), frames
-    except Exception as e:
-        frames.close()
-        lines = [l.strip() for l in str(e).splitlines() if l.strip() and not l.startswith('===')]
-        reason = lines[-1] if lines else type(e).__name__
-        name = Path(str(source))
-        fix = (f"convert it to MP4 (H.264), e.g. ffmpeg -i {name.name} {name.stem}_h264.mp4" if name.is_file() else
-               "check that it is sending")
-        raise DataError(f"{source}: cannot read this video ({reason}); {fix}") from None
+    source:str|Path,      # Anything ffmpeg reads
+    input_params:list,    # ffmpeg options before `-i`
+    wait:float|None=None, # Seconds to wait for the source to be described (None: as long as ffmpeg takes)
+)->tuple:                 # (metadata: size, fps, duration, codecs; the ffmpeg process, raw RGB frames on its stdout; its stderr lines)
+    "Start ffmpeg decoding `source` (a file at its constant frame rate); a source that gives nothing is a `DataError` with the reason and the way out"
+    rate = _probe(source).get('fps') if Path(str(source)).is_file() else None
+    constant = ['-vf', f'fps={rate:g}'] if rate else []   # a variable-rate file keeps its length (from its first frame on)
+    process = subprocess.Popen([ffmpeg_exe(), '-hide_banner', '-nostdin', '-nostats', *input_params, '-i', str(source),
+                                '-f', 'rawvideo', '-pix_fmt', 'rgb24', *constant, '-'], stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    lines, described = [], threading.Event()
+    threading.Thread(target=_ffmpeg_messages, args=(process.stderr, lines, described), daemon=True).start()
+    try:
+        in_time = described.wait(wait)
+        text = '\n'.join(lines)
+        if not in_time or '\nOutput #' not in text or 'size' not in (meta := _parse_header(text)):
+            raise _unreadable(source, _reason(lines), None if in_time else wait)
+        return meta, process, lines
+    except BaseException:
+        _kill(process)
+        raise
 
 # %% ../nbs/09_video.ipynb #2fe6ad13
 def _even(frame:np.ndarray)->np.ndarray:
@@ -93,33 +186,38 @@ def _even(frame:np.ndarray)->np.ndarray:
 class StreamStats:
     "What one run of `run_stream` did"
     frames_in:int=0          # Frames decoded from the source
-    frames_out:int=0         # Frames handed to the encoder
+    frames_out:int=0         # Frames made by `fn` and handed to the encoder
     dropped:int=0            # Frames dropped because the student was behind (live only)
+    repeated:int=0           # Frames written again in place of dropped ones, so that the output keeps the stream's clock
     latencies:list=field(default_factory=list) # Seconds from each output frame's arrival to its hand-over
     first:float|None=None    # Clock (`time.perf_counter`) when the first frame arrived
     arrived:float|None=None  # Clock when the last frame arrived
     last:float|None=None     # Clock when the last frame was handed over
     interrupted:bool=False   # Stopped by Ctrl-C (or SIGTERM, where the command turns it into an interruption)
     interruption:BaseException|None=None # What stopped it: raised again where the run cannot be kept
+    ended:str=''             # Why the source was given up before it ended ('the stream stalled: no frame for 10 s'), or ''
+    audio:bool|None=None     # Whether the source's sound was carried into `dest` (None: it has none, or nobody tried)
     setting:str=''           # How the student ran (precision, device)
     dest:str=''              # Where the output went
 
     def summary(self)->dict:
-        "Frames in, out and dropped, frames per second in and out, and latency percentiles in ms"
+        "Frames in, out, dropped and repeated, frames per second in and out, and latency percentiles in ms"
         seconds, seconds_in = (self.last or 0) - (self.first or 0), (self.arrived or 0) - (self.first or 0)
         ms = lambda q: round(1000*float(np.percentile(self.latencies, q)), 1) if self.latencies else None
-        return dict(frames_in=self.frames_in, frames_out=self.frames_out, dropped=self.dropped,
+        return dict(frames_in=self.frames_in, frames_out=self.frames_out, dropped=self.dropped, repeated=self.repeated,
                     dropped_pct=round(100*self.dropped/max(self.frames_in, 1), 2),
                     fps_in=round((self.frames_in - 1)/seconds_in, 2) if seconds_in > 0 else None,
                     fps=round(self.frames_out/seconds, 2) if seconds > 0 else None,
                     latency_ms_p50=ms(50), latency_ms_p95=ms(95))
 
     def line(self)->str:
-        "The summary as one status line"
+        "The summary as one status line, with what became of the sound and why the stream was given up"
         s = self.summary()
         fps = f"{s['fps']:.1f} fps" if s['fps'] else '... fps'
         latency = f", latency p50 {s['latency_ms_p50']:.0f} ms, p95 {s['latency_ms_p95']:.0f} ms" if self.latencies else ''
-        return f"in {s['frames_in']}, out {s['frames_out']}, dropped {s['dropped']} ({s['dropped_pct']:.1f} %), {fps}{latency}"
+        sound = {True: ', sound copied', False: ', no sound carried'}.get(self.audio, '')
+        return (f"in {s['frames_in']}, out {s['frames_out']}, dropped {s['dropped']} ({s['dropped_pct']:.1f} %), {fps}"
+                f"{latency}{sound}" + (f"; {self.ended}" if self.ended else ''))
 
 # %% ../nbs/09_video.ipynb #9e4f240f
 def _put(q:queue.Queue, item, stop:threading.Event)->bool:
@@ -138,21 +236,19 @@ def _put_dropping(q:queue.Queue, item, stats:StreamStats):
             except queue.Empty: pass
 
 # %% ../nbs/09_video.ipynb #2ad9aeb3
-def _read_frames(frames, size:tuple, inbox:queue.Queue, stats:StreamStats, live:bool, stop:threading.Event, errors:list):
-    "The reader thread: raw frames from ffmpeg into `inbox` with their arrival time, then `None`"
+def _read_frames(decoder:subprocess.Popen, size:tuple, inbox:queue.Queue, stats:StreamStats, live:bool, stop:threading.Event, errors:list):
+    "The reader thread: raw frames from the decoder's stdout into `inbox` with their arrival time and number, then `None`"
     w, h = size
     try:
-        for raw in frames:
+        while not stop.is_set() and len(raw := decoder.stdout.read(w*h*3)) == w*h*3:
             arrival = time.perf_counter()
             stats.first, stats.arrived = stats.first or arrival, arrival
+            item = (arrival, stats.frames_in, np.frombuffer(raw, np.uint8).reshape(h, w, 3))
             stats.frames_in += 1
-            item = (arrival, np.frombuffer(raw, np.uint8).reshape(h, w, 3))
             if live: _put_dropping(inbox, item, stats)
             elif not _put(inbox, item, stop): break
-            if stop.is_set(): break
     except Exception as e: errors.append(e)
     finally:
-        frames.close()
         if live: _put_dropping(inbox, None, stats)
         else: _put(inbox, None, stop)
 
@@ -163,16 +259,19 @@ def _encoder(dest:str, size:tuple, fps:float, codec:str, output_params:list, log
                              '-r', f'{fps:g}', '-i', '-', '-an', '-c:v', codec, '-pix_fmt', 'yuv420p', *output_params, str(dest)],
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
 
-def _write_frames(dest:str, outbox:queue.Queue, stats:StreamStats, fps:float, codec:str, output_params:list, errors:list):
-    "The writer thread: frames from `outbox` to an encoder started at the first frame's size, until `None`"
-    encoder, log = None, tempfile.TemporaryFile()
+def _write_frames(dest:str, outbox:queue.Queue, stats:StreamStats, fps:float, codec:str, output_params:list, errors:list, encoders:list):
+    "The writer thread: frames from `outbox` to an encoder started at the first frame's size (and put in `encoders`), until `None`"
+    encoder, log, previous, upto = None, tempfile.TemporaryFile(), None, 0
     try:
         while (item := outbox.get()) is not None:
-            arrival, frame = item
+            arrival, number, frame = item
             frame = np.ascontiguousarray(_even(frame))
-            encoder = encoder or _encoder(dest, frame.shape[1::-1], fps, codec, output_params, log)
-            encoder.stdin.write(frame.tobytes())
-            stats.last = time.perf_counter()
+            if encoder is None: encoders.append(encoder := _encoder(dest, frame.shape[1::-1], fps, codec, output_params, log))
+            data = frame.tobytes()
+            for _ in range(number - upto):   # frames dropped before this one: the last frame made stands in for each
+                encoder.stdin.write(previous or data); stats.repeated += 1
+            encoder.stdin.write(data)
+            previous, upto, stats.last = data, number + 1, time.perf_counter()
             stats.latencies.append(stats.last - arrival); stats.frames_out += 1
     except Exception as e:
         errors.append(e)
@@ -198,35 +297,46 @@ def run_stream(
     codec:str='libx264',      # Video encoder of the output
     max_frames:int|None=None, # Stop after this many frames in (None: at the end of the source)
     max_seconds:float|None=None, # Stop this many seconds after the first frame (None: at the end of the source)
+    stall_seconds:float|None=None, # Give the source up after this long without a frame; a `DataError` if none came at all (None: wait)
     status=None,              # Called with the `StreamStats` about twice a second
 )->tuple:                     # (the source's metadata: size, fps, duration..., `StreamStats`)
     "Decode `source`, run `fn` on its frames and encode the results to `dest`, the three overlapping"
-    meta, frames = _decoder(source, input_params)
-    stats, stop, errors = StreamStats(dest=str(dest)), threading.Event(), []
-    inbox, outbox = queue.Queue(maxsize=max(2, batch_size)), queue.Queue(maxsize=2*batch_size)
-    reader = threading.Thread(target=_read_frames, args=(frames, meta['size'], inbox, stats, live, stop, errors), daemon=True)
-    writer = threading.Thread(target=_write_frames, daemon=True,
-                              args=(dest, outbox, stats, meta.get('fps') or 25, codec, output_params, errors))
-    reader.start(); writer.start()
-    shown = 0.
-    late = lambda: max_seconds and stats.first and time.perf_counter() - stats.first > max_seconds
+    meta, decoder, messages = _decoder(source, input_params, stall_seconds)
+    stats, stop, errors, encoders = StreamStats(dest=str(dest)), threading.Event(), [], []
     try:
-        while not errors and not late():
-            try: batch = [inbox.get(timeout=0.1)]
-            except queue.Empty: continue
-            while batch[-1] is not None and len(batch) < batch_size:
-                try: batch.append(inbox.get_nowait() if live else inbox.get(timeout=10))
-                except queue.Empty: break
-            if waiting := [item for item in batch if item is not None]:
-                for (arrival, _), result in zip(waiting, fn(np.stack([frame for _, frame in waiting]))):
-                    _put(outbox, (arrival, result), stop)   # the writer drains the queue even after a failure
-            if status and time.perf_counter() - shown > 0.5: status(stats); shown = time.perf_counter()
-            if batch[-1] is None or (max_frames and stats.frames_in >= max_frames): break
-    except KeyboardInterrupt as e: stats.interrupted, stats.interruption = True, e
+        inbox, outbox = queue.Queue(maxsize=max(2, batch_size)), queue.Queue(maxsize=2*batch_size)
+        reader = threading.Thread(target=_read_frames, args=(decoder, meta['size'], inbox, stats, live, stop, errors), daemon=True)
+        writer = threading.Thread(target=_write_frames, daemon=True,
+                                  args=(dest, outbox, stats, meta.get('fps') or 25, codec, output_params, errors, encoders))
+        reader.start(); writer.start()
+        shown, started = 0., time.perf_counter()
+        late = lambda: max_seconds and stats.first and time.perf_counter() - stats.first > max_seconds
+        try:
+            while not errors and not late():
+                if stall_seconds and time.perf_counter() - (stats.arrived or started) > stall_seconds:
+                    if stats.first is None: raise _unreadable(source, _reason(messages), stall_seconds)
+                    stats.ended = f"the stream stalled: no frame for {stall_seconds:g} s"; break
+                try: batch = [inbox.get(timeout=0.1)]
+                except queue.Empty: continue
+                while batch[-1] is not None and len(batch) < batch_size:
+                    try: batch.append(inbox.get_nowait() if live else inbox.get(timeout=10))
+                    except queue.Empty: break
+                if waiting := [item for item in batch if item is not None]:
+                    for (arrival, number, _), result in zip(waiting, fn(np.stack([frame for *_, frame in waiting]))):
+                        _put(outbox, (arrival, number, result), stop)   # the writer drains the queue even after a failure
+                if status and time.perf_counter() - shown > 0.5: status(stats); shown = time.perf_counter()
+                if batch[-1] is None or (max_frames and stats.frames_in >= max_frames): break
+        except KeyboardInterrupt as e: stats.interrupted, stats.interruption = True, e
+        finally:
+            stop.set()
+            _kill(decoder)   # the reader may wait on it for ever: a stream that stalled
+            while writer.is_alive():
+                try: outbox.put(None, timeout=0.1); break
+                except queue.Full: pass
+            writer.join(); reader.join(timeout=1)
     finally:
-        stop.set()
-        if writer.is_alive(): outbox.put(None)
-        writer.join(); reader.join(timeout=1)
+        for process in (decoder, *encoders): _kill(process)   # whatever ended the run (a second Ctrl-C too), no ffmpeg outlives it
+        decoder.stdout.close()
     if errors: raise DataError(f"{source} -> {dest}: {str(errors[0]).strip().splitlines()[-1]}") from errors[0]
     return meta, stats
 
@@ -265,16 +375,48 @@ def _frames_function(student:nn.Module, settings:Settings):
     return run
 
 # %% ../nbs/09_video.ipynb #059e5693
-def _add_sound(video:Path, source:Path)->bool:
+def _add_sound(
+    video:Path,          # The sharpened video, silent
+    source:Path,         # The file its frames came from
+    until:float|None=None, # Seconds of sound to take (a live run, which may have stopped early; None: all of it)
+)->bool:                 # Whether the sound went in
     "Put the sound of `source` into `video`, copied or else re-encoded to AAC; False, `video` untouched, if neither works"
     both = video.with_name(f'.{video.stem}.sound{video.suffix}')
     try:
         for audio_codec in ('copy', 'aac'):
-            done = subprocess.run([ffmpeg_exe(), '-y', '-v', 'error', '-i', str(video), '-i', str(source), '-map', '0:v:0',
-                                   '-map', '1:a?', '-c:v', 'copy', '-c:a', audio_codec, str(both)], capture_output=True)
+            done = subprocess.run([ffmpeg_exe(), '-y', '-v', 'error', '-i', str(video), *(['-t', f'{until:.3f}'] if until else []),
+                                   '-i', str(source), '-map', '0:v:0', '-map', '1:a?', '-c:v', 'copy', '-c:a', audio_codec,
+                                   str(both)], capture_output=True)
             if done.returncode == 0: both.replace(video); return True
         return False
     finally: both.unlink(missing_ok=True)
+
+# %% ../nbs/09_video.ipynb #00923ab2
+def _stream_ends(
+    path:Path, # A video file
+)->dict:       # video: where the first video stream's packets end, all: where the last packet of video or sound ends (s)
+    "How far the file `path` holds its picture and its sound, read without decoding"
+    done = subprocess.run([ffmpeg_exe(), '-hide_banner', '-nostdin', '-v', 'error', '-i', str(path), '-map', '0:v:0', '-map', '0:a?',
+                           '-c', 'copy', '-f', 'framecrc', '-'], capture_output=True)
+    bases, ends = {}, {}
+    for line in done.stdout.decode(errors='replace').splitlines():
+        if m := re.match(r'#tb (\d+): (\d+)/(\d+)', line): bases[int(m[1])] = int(m[2])/int(m[3])
+        elif (m := re.match(r'(\d+),\s*-?\d+,\s*(-?\d+),\s*(\d+),', line)) and int(m[1]) in bases:
+            ends[int(m[1])] = max(ends.get(int(m[1]), 0.), (int(m[2]) + int(m[3]))*bases[int(m[1])])
+    return dict(video=ends.get(0, 0.), all=max(ends.values(), default=0.))
+
+def _frames_announced(
+    path:Path,  # The video file
+    meta:dict,  # Its description (`_parse_header`): fps, duration
+    frames:int, # Frames read from it
+)->int|None:    # Frames its video should give (None: its container does not say)
+    "The container's length × fps, or the picture's own where the file holds all of that length and its sound runs longer"
+    fps, duration = meta.get('fps') or 0, meta.get('duration') or 0
+    if not (announced := round(duration*fps)): return None
+    margin = max(2, announced//50)
+    if frames >= announced - margin: return announced
+    ends = _stream_ends(path)   # only where frames seem missing: it reads the whole file
+    return round(ends['video']*fps) if ends['all'] >= duration - margin/fps else announced
 
 # %% ../nbs/09_video.ipynb #0a8c3b86
 class VideoResult(NamedTuple):
@@ -283,7 +425,7 @@ class VideoResult(NamedTuple):
     frames:int          # Frames sharpened
     fps:float           # Frames per second achieved (reading, sharpening and writing)
     audio:bool          # Whether the sound was copied
-    announced:int|None  # Frames the container announces (None: it does not say)
+    announced:int|None  # Frames its video should give: the container's length, or the picture's own where the sound runs longer (None: not said)
     missing:str|None    # None, or a line that says frames could not be read and what to do
     setting:str         # How the student ran
 
@@ -292,7 +434,7 @@ FILE_ENCODING = ['-preset', 'veryfast', '-crf', '18']  # x264 for files: near-tr
 # %% ../nbs/09_video.ipynb #411cfe62
 def sharpen_video(
     path:str|Path,          # Video file (anything ffmpeg reads)
-    out:str|Path|None=None, # Result (default: `output_path(path, ...)`, an .mp4 unless the input is .mov/.mkv/.m4v)
+    out:str|Path|None=None, # Result (default: `output_path(path, ...)`, an .mp4 unless the input is .mov/.mkv/.m4v); taken, the next free name
     settings:Settings|None=None, # The options (keywords change them); `model=None` means `default_model(video=True)`
     progress:bool|None=None, # Show a progress bar (default: on a terminal or in a notebook)
     **kwargs,               # Fields of `Settings` to change: scale=2, model='tiny', same_size=True...
@@ -302,8 +444,8 @@ def sharpen_video(
     if not path.is_file(): raise DataError(f"{path}: no such file; check the path")
     _refuse_image(path)
     student = FastStudent(settings_model(s, video=True), s.precision)
-    out = unused_path(out) if out else output_path(path, s.scale, s.same_size)
-    with _threads(student, s.threads), atomic_write(out) as part:
+    out = unused_path(out, claim=True) if out else output_path(path, s.scale, s.same_size, claim=True)   # ours alone from now
+    with _threads(student, s.threads), atomic_write(out, claimed=True) as part:
         bar = manual_bar(None, progress)
         def status(stats):
             bar.comment = f"{path.name}: {stats.line()}"; bar.update(stats.frames_out)
@@ -314,7 +456,7 @@ def sharpen_video(
         if not stats.frames_out: raise DataError(f"{path}: no frames could be read; convert it to MP4 (H.264) or remove it")
         audio = bool(meta.get('audio_codec')) and _add_sound(part, path)
         setting = student.setting
-    announced = round(meta.get('duration', 0)*meta.get('fps', 0)) or None
+    announced = _frames_announced(path, meta, stats.frames_out)
     missing = (f"{path}: only {stats.frames_out} of the {announced} frames its container announces could be read (the "
                f"file looks truncated or damaged); {out} holds those; re-download or re-export the video for the rest"
                if announced and stats.frames_out < announced - max(2, announced//50) else None)
@@ -323,37 +465,45 @@ def sharpen_video(
 # %% ../nbs/09_video.ipynb #fae92b89
 LIVE_ENCODING = ['-preset', 'ultrafast', '-tune', 'zerolatency', '-g', '30']  # x264 for a stream: no look-ahead, a key frame a second
 
-def _is_url(s:str)->bool: return '://' in s
-def _is_camera(s:str)->bool: return s.startswith('/dev/video')
-
 def live(
     source:str|Path,          # Read as it arrives: a file (played at its own rate), udp://, rtp://, srt://..., a camera (/dev/video0)
     dest:str|Path,            # Written: a file (never overwritten), udp://..., a v4l2loopback camera (/dev/video2)
     settings:Settings|None=None, # The options (keywords change them); by default a batch of 1, and `model=None` means `default_model(video=True)`
     max_frames:int|None=None, # Stop after this many frames in (default: when the source ends, or Ctrl-C)
     max_seconds:float|None=None, # Stop this many seconds after the first frame
+    stall_seconds:float|None=10., # Give a stream up after this long without a frame, and the first frame after as long (None: wait)
     progress:bool|None=None,  # Show the status line (default: on a terminal or in a notebook)
+    log=print,                # Called with a line before a stream or camera is awaited ('listening on udp://...'); None: silent
     **kwargs,               # Fields of `Settings` to change: scale=2, model='tiny', same_size=True...
 )->StreamStats:
     "Sharpen a video stream as it arrives and send it on, dropping (and counting) frames while the student is behind"
     source, dest, s = str(source), str(dest), as_settings(settings or Settings(batch_size=1), **kwargs)
-    if Path(source).is_file(): _refuse_image(Path(source))
+    from_file, to_file = Path(source).is_file(), not (_is_url(dest) or _is_camera(dest))
+    if from_file: _refuse_image(Path(source))
     elif not (_is_url(source) or _is_camera(source)):
         raise DataError(f"{source}: no such file, nor an address (udp://, rtp://, srt://...) or a camera (/dev/video0); check it")
-    inputs = (['-re'] if Path(source).is_file() else ['-f', 'v4l2'] if _is_camera(source) else
+    inputs = (['-re'] if from_file else ['-f', 'v4l2'] if _is_camera(source) else
               ['-flags', 'low_delay', '-probesize', '4096', '-analyzeduration', '0', '-threads', '1'])
     container = ['-f', 'v4l2'] if _is_camera(dest) else ['-f', 'rtp'] if dest.startswith('rtp://') else ['-f', 'mpegts'] if _is_url(dest) else []
-    if not (_is_url(dest) or _is_camera(dest)): dest = str(unused_path(dest))
     student = FastStudent(settings_model(s, video=True), s.precision)
-    with _threads(student, s.threads):
+    out = unused_path(dest, claim=True) if to_file else dest   # ours alone from now
+    with _threads(student, s.threads), (atomic_write(out, claimed=True) if to_file else nullcontext(dest)) as target:
         bar = manual_bar(None, progress)
         def status(stats): bar.comment = stats.line(); bar.update(stats.frames_out)
-        _, stats = run_stream(source, dest, _frames_function(student, s), live=True,
-                              batch_size=s.batch_size, input_params=inputs, codec='rawvideo' if _is_camera(dest) else 'libx264',
-                              output_params=container + ([] if _is_camera(dest) else LIVE_ENCODING), max_frames=max_frames,
-                              max_seconds=max_seconds, status=status)
+        if log and not from_file: log(f"listening on {source}: waiting {f'up to {stall_seconds:g} s ' if stall_seconds else ''}for the first frame")
+        meta, stats = run_stream(source, target, _frames_function(student, s), live=True,
+                                 batch_size=s.batch_size, input_params=inputs, codec='rawvideo' if _is_camera(dest) else 'libx264',
+                                 output_params=container + ([] if _is_camera(dest) else LIVE_ENCODING), max_frames=max_frames,
+                                 max_seconds=max_seconds, stall_seconds=stall_seconds, status=status)
         bar.on_iter_end()
+        if to_file and not stats.frames_out:   # no frame made: nothing to keep, not even the name
+            if stats.interrupted: raise stats.interruption or KeyboardInterrupt()
+            raise DataError(f"{source}: no frame arrived")
+        if not from_file: stats.audio = False   # a stream's sound is left out
+        elif meta.get('audio_codec'):   # as long as the frames written: the run may have stopped early
+            stats.audio = to_file and _add_sound(Path(target), Path(source), (stats.frames_out + stats.repeated)/(meta.get('fps') or 25))
         stats.setting = student.setting
+    stats.dest = str(out)
     return stats
 
 # %% ../nbs/09_video.ipynb #b0ad9794
@@ -379,10 +529,27 @@ def live_clip(
 
 def _port_taken(port:int)->bool:
     "Whether a socket is bound to UDP `port` on the loopback address (the receiver listens)"
-    import socket
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
         try: s.bind(('127.0.0.1', port)); return False
         except OSError: return True
+
+def _free_port()->int:
+    "A UDP port of the loopback address that nothing is bound to now"
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+
+def send_over_udp(
+    clip:str|Path, # A video to send at its own rate
+    port:int,      # Loopback UDP port: sending starts once something listens there (within 30 s)
+)->threading.Thread: # The sender, started: it ends once `clip` is sent
+    "Send `clip` as MPEG-TS to `udp://127.0.0.1:{port}`, from a thread, once a receiver listens (what is sent before is lost)"
+    def send():
+        deadline = time.time() + 30
+        while not _port_taken(port) and time.time() < deadline: time.sleep(0.01)
+        subprocess.run([ffmpeg_exe(), '-v', 'error', '-re', '-i', str(clip), '-c', 'copy', '-f', 'mpegts',
+                        f'udp://127.0.0.1:{port}?pkt_size=1316'], capture_output=True, timeout=300)
+    sender = threading.Thread(target=send, daemon=True)
+    sender.start()
+    return sender
 
 def live_over_udp(
     clip:str|Path,       # A video to send at its own rate
@@ -390,17 +557,11 @@ def live_over_udp(
     **kwargs,            # Passed to `live`
 )->StreamStats:
     "Send `clip` to a free loopback UDP port, as MPEG-TS, and run `live` on what arrives there"
-    import socket
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s: s.bind(('127.0.0.1', 0)); port = s.getsockname()[1]
-    def send():
-        deadline = time.time() + 30
-        while not _port_taken(port) and time.time() < deadline: time.sleep(0.01)   # what is sent before is lost
-        subprocess.run([ffmpeg_exe(), '-v', 'error', '-re', '-i', str(clip), '-c', 'copy', '-f', 'mpegts',
-                        f'udp://127.0.0.1:{port}?pkt_size=1316'], capture_output=True, timeout=300)
-    sender = threading.Thread(target=send)
-    sender.start()
-    try: return live(f'udp://127.0.0.1:{port}?timeout=1000000', dest, **kwargs)   # ends a second after the last packet
-    finally: sender.join()
+    port = _free_port()
+    sender = send_over_udp(clip, port)
+    stats = live(f'udp://127.0.0.1:{port}?timeout=1000000', dest, **kwargs)   # ends a second after the last packet
+    sender.join()
+    return stats
 
 # %% ../nbs/09_video.ipynb #183f76cb
 LIVE_TARGETS = {  # What the live path must reach, per device: (model or None for every one, key, 'at least' or 'at most', value)
@@ -425,11 +586,11 @@ def measure_live(
         for name in models:
             student = FastStudent(get_model(name, device, 4))
             with _threads(student, threads), torch.inference_mode():
-                own = {b: b/statistics.median(time_calls(lambda: student(frame), device, warmup=3, repeats=20, max_seconds=5))
+                own = {b: b/statistics.median(time_function(lambda: student(frame), device, warmup=3, repeats=20, max_seconds=5))
                        for b in (1, 8) for frame in [torch.rand(b, 3, size[1], size[0], device=pick_device(device))]}
             file = sharpen_video(clip, Path(d)/f'{name}_file.mp4', model=name, device=device, threads=threads, progress=False)
             stats = live_over_udp(clip, Path(d)/f'{name}_live.mp4', model=name, device=device, threads=threads,
-                                  max_seconds=seconds + 10, progress=False)
+                                  max_seconds=seconds + 10, progress=False, log=None)
             rows.append(dict(model=name, setting=stats.setting, own_fps=round(own[1], 2), own_fps_batch8=round(own[8], 2),
                              file_fps=file.fps, file_vs_own=round(file.fps/own[8], 3), frames_sent=round(seconds*fps),
                              **stats.summary()))
