@@ -7,7 +7,7 @@ __all__ = ['MODEL_HELP', 'DEVICE_HELP', 'PRECISION_HELP', 'SHARED_HELP', 'Termin
            'speed_main']
 
 # %% ../nbs/10_cli.ipynb #80d97c44
-import argparse, importlib, re, signal, sys
+import argparse, importlib, re, signal, sys, warnings
 from pathlib import Path
 from dataclasses import fields
 from .settings import *
@@ -91,6 +91,7 @@ def _parser()->tuple[argparse.ArgumentParser, dict]:
     l.add_argument('--batch-size', type=_limited('batch_size'), default=1, help="most frames per student call, of those waiting (default: 1)")
     l.add_argument('--frames', type=_positive(int), help="stop after this many frames (default: when the source ends, or Ctrl-C)")
     l.add_argument('--seconds', type=_positive(float), help="stop after this many seconds")
+    l.add_argument('--stall-seconds', type=_positive(float), default=10., help="give a stream up after this long without a frame (default: 10)")
     d = sub.add_parser('demo', help="the student on the bundled photographs, with a comparison picture",
                        description="Sharpen the bundled photographs with the student, write them and a comparison picture with scores")
     d.add_argument('-o', '--outdir', default='distill_sharpen_demo', help="folder for the results (default: distill_sharpen_demo)")
@@ -199,7 +200,7 @@ def _run(command:str, args):
             _, problems = video.sharpen_inputs(args.inputs, args.outdir, _settings(args))
             if problems: _fail(problems)
         elif command == 'live':
-            stats = video.live(args.source, args.dest, _settings(args), args.frames, args.seconds)
+            stats = video.live(args.source, args.dest, _settings(args), args.frames, args.seconds, args.stall_seconds)
             print(f"wrote {stats.dest}: {stats.line()}; student in {stats.setting}")
             if stats.interrupted:
                 terminated = isinstance(stats.interruption, Terminated)
@@ -240,6 +241,7 @@ def main(
     "The `distill-sharpen` command: sharpen, live, demo, evaluate, fps, cache, data, train, speed"
     try: signal.signal(signal.SIGTERM, _terminate)   # `kill` cleans up as Ctrl-C does: temporary files, child processes
     except ValueError: pass                          # not the main thread: whoever runs us handles signals
+    warnings.formatwarning = lambda message, *_, **__: f"distill-sharpen: warning: {message}\n"   # one line, no source
     try:
         argv = _literal_paths(_hyphenate(sys.argv[1:] if argv is None else [str(a) for a in argv]))
         parser, commands = _parser()
