@@ -25,36 +25,39 @@ from .app import *
 
 # %% ../nbs/09_video.ipynb #7eca817c
 class FastStudent(nn.Module):
-    "A copy of a student run in `precision` with channels_last, float32 in and out; on a GPU, one CUDA graph per input shape"
+    "A copy of a student run in its fastest precision with channels_last, float32 in and out; on a GPU, one CUDA graph per input shape"
     def __init__(self,
         model:nn.Module,         # A student, on the device where it runs
-        precision:str='auto',    # One of `PRECISIONS`: see `resolve_precision`
+        precision:str='auto',    # One of `PRECISIONS`; 'auto' on a CPU is measured on the first frames (`measured_precision`)
     ):
         super().__init__()
-        device = next(model.parameters(), torch.empty(0)).device
-        self.precision = resolve_precision(precision, device)
-        self.model = copy.deepcopy(model).to(DTYPES[self.precision]).to(memory_format=torch.channels_last).eval()
+        self.device = next(model.parameters(), torch.empty(0)).device
+        measured = precision == 'auto' and self.device.type == 'cpu'
+        self.precision = None if measured else resolve_precision(precision, self.device)
+        self.original = model if measured else None   # kept until the first frames say which precision is fastest
+        self.model = None if measured else self._converted(model)
         self.scale, self.task, self.graphs = getattr(model, 'scale', 4), getattr(model, 'task', 'sr'), {}
+
+    def _converted(self, model:nn.Module)->nn.Module:
+        "A copy of `model` in this student's precision, channels_last, for inference"
+        return copy.deepcopy(model).to(DTYPES[self.precision]).to(memory_format=torch.channels_last).eval()
 
     @property
     def setting(self)->str:
         "How it runs, in words: precision, layout, device"
-        device = next(self.model.parameters()).device
-        where = (f"{torch.cuda.get_device_name(device)}, CUDA graphs" if device.type == 'cuda' else
+        where = (f"{torch.cuda.get_device_name(self.device)}, CUDA graphs" if self.device.type == 'cuda' else
                  f"the CPU, {torch.get_num_threads()} thread{'s' if torch.get_num_threads() > 1 else ''}")
-        return f"{self.precision} channels_last on {where}"
+        return f"{self.precision or 'the fastest precision measured at the first frame'} channels_last on {where}"
 
     def forward(self,
         x:Tensor, # (B,3,h,w) float, on the student's device
     )->Tensor:    # The student's output, float32
         "Run the student on `x` in its precision and layout"
         x = x.float().contiguous(memory_format=torch.channels_last)   # the student keeps its exact bicubic path in fp32
+        if self.model is None:
+            self.precision = resolve_precision('auto', self.device, ('fp32', 'bf16'), model=self.original, sample=x[:1])
+            self.model, self.original = self._converted(self.original), None
         return (self._replay(x) if x.is_cuda else self.model(x)).to(torch.float32, copy=True)
-
-    def _replay(self, x:Tensor)->Tensor:
-        "Run `x` through the CUDA graph of its shape (`cuda_graph`), captured on first use"
-        if x.shape not in self.graphs: self.graphs[x.shape] = cuda_graph(self.model, x)
-        return self.graphs[x.shape](x)
 
 # %% ../nbs/09_video.ipynb #3b0b58a1
 def _refuse_image(path:Path):
