@@ -218,13 +218,9 @@ def _deep_colour(path:Path, im:Image.Image)->int:
 
 _DEEP_FORMATS = {2: 'ya16', 3: 'rgb48', 4: 'rgba64'}   # ffmpeg's names of 16-bit grey+alpha, RGB and RGBA
 
-def _file_arg(path:Path)->str:
-    "`path` as ffmpeg must be given it: taken literally, never as a protocol (`a:b.png`)"
-    return f'file:{path}'
-
 def _read_deep(path:Path, channels:int)->np.ndarray:
     "(H,W,`channels`) uint16 pixels of a 16-bit file, decoded by ffmpeg (its name never read as a pattern or protocol)"
-    done = subprocess.run([ffmpeg_exe(), '-v', 'error', '-f', 'image2', '-pattern_type', 'none', '-i', _file_arg(path),
+    done = subprocess.run([ffmpeg_exe(), '-v', 'error', '-f', 'image2', '-pattern_type', 'none', '-i', ffmpeg_arg(path),
                            '-f', 'rawvideo', '-pix_fmt', _DEEP_FORMATS[channels] + 'le', '-'], capture_output=True)
     with Image.open(path) as im: w, h = im.size
     if done.returncode or len(done.stdout) != w*h*2*channels:
@@ -236,7 +232,7 @@ def _write_deep(a:np.ndarray, path:Path):
     h, w, c = a.shape
     pix_fmt = _DEEP_FORMATS[c] + ('be' if path.suffix.lower() == '.png' else 'le')
     subprocess.run([ffmpeg_exe(), '-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', _DEEP_FORMATS[c] + 'le',
-                    '-s', f'{w}x{h}', '-i', '-', '-frames:v', '1', '-update', '1', '-pix_fmt', pix_fmt, _file_arg(path)],
+                    '-s', f'{w}x{h}', '-i', '-', '-frames:v', '1', '-update', '1', '-pix_fmt', pix_fmt, ffmpeg_arg(path)],
                    input=np.ascontiguousarray(a, '<u2').tobytes(), capture_output=True, check=True)
 
 # %% ../nbs/08_app.ipynb #0e1ae2c4

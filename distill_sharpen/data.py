@@ -7,13 +7,13 @@ __all__ = ['IMAGE_EXTENSIONS', 'EMBEDDED_PHOTOS', 'SHARED_RULE', 'DIV2K_URLS', '
            'SENDER_SCALERS', 'STREAM_CODECS', 'image_files', 'load_rgb', 'embedded_photos', 'shared_data_dir',
            'shared_train_dir', 'skip_without_shared', 'data_name', 'download_file', 'download_and_extract',
            'download_div2k', 'mirror_index', 'imresize', 'modcrop', 'shrink', 'to_uint8', 'sr_degrade',
-           'benchmark_pairs', 'gaussian_blur', 'sharpen_degrade', 'ffmpeg_exe', 'h264_roundtrip', 'jpeg_roundtrip',
-           'compress', 'client_enlarge', 'pan_clip', 'talking_heads', 'read_clip', 'sender_shrink', 'stream_roundtrip',
-           'bicubic_upscale', 'PatchConfig', 'load_source', 'cut_pairs', 'PatchPairs', 'make_patch_pairs',
-           'patch_pairs']
+           'benchmark_pairs', 'gaussian_blur', 'sharpen_degrade', 'ffmpeg_exe', 'ffmpeg_arg', 'h264_roundtrip',
+           'jpeg_roundtrip', 'compress', 'client_enlarge', 'pan_clip', 'talking_heads', 'read_clip', 'sender_shrink',
+           'stream_roundtrip', 'bicubic_upscale', 'PatchConfig', 'load_source', 'cut_pairs', 'PatchPairs',
+           'make_patch_pairs', 'patch_pairs']
 
 # %% ../nbs/01_data.ipynb #e3fc1060
-import hashlib, io, json, os, platform, subprocess, sys, time, urllib.error, urllib.request, warnings, zipfile
+import hashlib, io, json, os, platform, re, subprocess, sys, time, urllib.error, urllib.request, warnings, zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import lru_cache, partial
@@ -325,6 +325,13 @@ def ffmpeg_exe()->str:
     try: import imageio_ffmpeg
     except ImportError: raise DataError("videos and codecs need imageio-ffmpeg: pip install imageio-ffmpeg") from None
     return imageio_ffmpeg.get_ffmpeg_exe()
+
+def ffmpeg_arg(
+    target:str|Path, # A local file, or an address ffmpeg reads or writes (udp://..., a camera)
+)->str:              # What to hand ffmpeg
+    "A local file as ffmpeg must be given it, `file:` in front, so that no protocol is read from its name (`10:30 call.mp4`); an address as it is"
+    text = str(target)
+    return text if re.match(r'^[a-z][a-z0-9+.-]*://', text) or text.startswith('/dev/') else f'file:{text}'
 
 # %% ../nbs/01_data.ipynb #b2db9650
 def _run_ffmpeg(args:list[str], data:bytes)->bytes:

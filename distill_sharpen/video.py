@@ -136,7 +136,7 @@ def _probe(
     path:str|Path, # A video file
 )->dict:           # `_parse_header` of its description
     "A first look at the video file `path`: what ffmpeg's description of it says, nothing decoded"
-    done = subprocess.run([ffmpeg_exe(), '-hide_banner', '-nostdin', '-i', str(path)], capture_output=True)
+    done = subprocess.run([ffmpeg_exe(), '-hide_banner', '-nostdin', '-i', ffmpeg_arg(path)], capture_output=True)
     return _parse_header(done.stderr.decode(errors='replace'))
 
 def _unreadable(
@@ -163,7 +163,7 @@ def _decoder(
     "Start ffmpeg decoding `source` (a file at its constant frame rate); a source that gives nothing is a `DataError` with the reason and the way out"
     rate = _probe(source).get('fps') if Path(str(source)).is_file() else None
     constant = ['-vf', f'fps={rate:g}'] if rate else []   # a variable-rate file keeps its length (from its first frame on)
-    process = subprocess.Popen([ffmpeg_exe(), '-hide_banner', '-nostdin', '-nostats', *input_params, '-i', str(source),
+    process = subprocess.Popen([ffmpeg_exe(), '-hide_banner', '-nostdin', '-nostats', *input_params, '-i', ffmpeg_arg(source),
                                 '-f', 'rawvideo', '-pix_fmt', 'rgb24', *constant, '-'], stdin=subprocess.DEVNULL,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     lines, described = [], threading.Event()
@@ -259,7 +259,7 @@ def _encoder(dest:str, size:tuple, fps:float, codec:str, output_params:list, log
     "Start ffmpeg encoding raw RGB frames of `size` (width, height) from its stdin to `dest`, its messages to `log`"
     w, h = size
     return subprocess.Popen([ffmpeg_exe(), '-y', '-v', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', f'{w}x{h}',
-                             '-r', f'{fps:g}', '-i', '-', '-an', '-c:v', codec, '-pix_fmt', 'yuv420p', *output_params, str(dest)],
+                             '-r', f'{fps:g}', '-i', '-', '-an', '-c:v', codec, '-pix_fmt', 'yuv420p', *output_params, ffmpeg_arg(dest)],
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
 
 def _write_frames(dest:str, outbox:queue.Queue, stats:StreamStats, fps:float, codec:str, output_params:list, errors:list, encoders:list):
@@ -355,7 +355,7 @@ def make_test_video(
     sound = ['-f', 'lavfi', '-i', f'sine=frequency=440:duration={frames/rate + 1}'] if audio else []
     subprocess.run([ffmpeg_exe(), '-y', '-v', 'error', '-f', 'lavfi', '-i', f'testsrc=size={size}:rate={rate}', *sound,
                     '-frames:v', str(frames), '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-movflags', '+faststart',
-                    '-shortest', str(path)], check=True)
+                    '-shortest', ffmpeg_arg(path)], check=True)
     return Path(path)
 
 # %% ../nbs/09_video.ipynb #182a77ab
@@ -387,9 +387,9 @@ def _add_sound(
     both = video.with_name(f'.{video.stem}.sound{video.suffix}')
     try:
         for audio_codec in ('copy', 'aac'):
-            done = subprocess.run([ffmpeg_exe(), '-y', '-v', 'error', '-i', str(video), *(['-t', f'{until:.3f}'] if until else []),
-                                   '-i', str(source), '-map', '0:v:0', '-map', '1:a?', '-c:v', 'copy', '-c:a', audio_codec,
-                                   str(both)], capture_output=True)
+            done = subprocess.run([ffmpeg_exe(), '-y', '-v', 'error', '-i', ffmpeg_arg(video), *(['-t', f'{until:.3f}'] if until else []),
+                                   '-i', ffmpeg_arg(source), '-map', '0:v:0', '-map', '1:a?', '-c:v', 'copy', '-c:a', audio_codec,
+                                   ffmpeg_arg(both)], capture_output=True)
             if done.returncode == 0: both.replace(video); return True
         return False
     finally: both.unlink(missing_ok=True)
@@ -399,7 +399,7 @@ def _stream_ends(
     path:Path, # A video file
 )->dict:       # video: where the first video stream's packets end, all: where the last packet of video or sound ends (s)
     "How far the file `path` holds its picture and its sound, read without decoding"
-    done = subprocess.run([ffmpeg_exe(), '-hide_banner', '-nostdin', '-v', 'error', '-i', str(path), '-map', '0:v:0', '-map', '0:a?',
+    done = subprocess.run([ffmpeg_exe(), '-hide_banner', '-nostdin', '-v', 'error', '-i', ffmpeg_arg(path), '-map', '0:v:0', '-map', '0:a?',
                            '-c', 'copy', '-f', 'framecrc', '-'], capture_output=True)
     bases, ends = {}, {}
     for line in done.stdout.decode(errors='replace').splitlines():
