@@ -53,9 +53,9 @@ def default_model(
     same_size:bool=False, # For sharpening at the frame's size
     scale:int|None=None,  # The enlargement (with `same_size`: how much the frame was shrunk)
 )->str:                   # A shipped name
-    "The student to use when none is named: 'video-sharpen' at the frame's size (×4), 'video' for videos, else 'default', where shipped"
+    "The student to use when none is named: 'video-sharpen' at the frame's size (×4), 'video-tiny' for videos, else 'default', where shipped"
     if same_size and scale in (None, 4) and shipped_path('video-sharpen', 4).exists(): return 'video-sharpen'
-    return 'video' if video and shipped_path('video', 4).exists() else 'default'
+    return 'video-tiny' if video and shipped_path('video-tiny', 4).exists() else 'default'
 
 def get_model(
     model:str|Path|nn.Module|None=None, # A shipped name (`SHIPPED_STUDENTS`), a checkpoint from `save_student`, a student module, or None: `default_model(video, same_size, scale)`

@@ -19,10 +19,11 @@ def _settings(args:argparse.Namespace)->Settings:
     return Settings(**options)
 
 # %% ../nbs/10_cli.ipynb #08e17f69
-MODEL_HELP = ("student: default (photographs: the sharpest), tiny (the fastest: live video on a laptop CPU), video or "
-              "video-tiny (trained on frames damaged by video codecs, for videos and calls), video-sharpen (with --same-size: "
-              "a call frame the client already enlarged; sharp frames are left alone), or a checkpoint file from save_student "
-              "(default: video-sharpen with --same-size, video for videos, where the package ships them, else default)")
+MODEL_HELP = ("student: default (photographs: the sharpest), tiny (fast), video-tiny (videos and calls: the best of them on "
+              "talking heads sent through real calls, and fast), video (trained on frames damaged by video codecs; "
+              "behind video-tiny in real calls), video-sharpen (with --same-size: a call frame the client already enlarged; "
+              "sharp frames are left alone), or a checkpoint file from save_student (default: video-sharpen with "
+              "--same-size, video-tiny for videos and streams, where the package ships them, else default)")
 DEVICE_HELP = "auto (the GPU if there is one), cpu or cuda (default: auto)"
 PRECISION_HELP = "auto (bf16 on a CPU with bf16 units, fp16 with CUDA graphs on a GPU, else fp32), fp32, bf16 or fp16"
 
