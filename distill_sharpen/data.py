@@ -127,16 +127,21 @@ def download_file(
     dest:Path,        # Where to save it; kept if it already exists
     timeout:float=30, # Seconds to wait for the server
     progress:bool=True, # Show a progress bar
+    sha256:str|None=None, # The file's SHA-256, where it is known: a download that differs is deleted and refused
 )->Path:              # `dest`
-    "Download `url` to `dest` once, through a `.part` file (fastdownload), with a clear error that says what to do when offline"
+    "Download `url` to `dest` once, through a `.part` file (fastdownload), checked against `sha256`; a clear error when offline"
     dest = Path(dest)
     if dest.exists(): return dest
     dest.parent.mkdir(parents=True, exist_ok=True)
     from fastdownload import download_url   # only where something is downloaded
-    try: return download_url(url, dest, timeout=timeout, show_progress=progress)
+    try: download_url(url, dest, timeout=timeout, show_progress=progress)
     except (urllib.error.URLError, OSError) as e:
         dest.with_name(dest.name + '.part').unlink(missing_ok=True)
         raise DataError(f"could not download {url} ({e}); download it elsewhere and save it as {dest}") from None
+    if sha256 and (got := hashlib.sha256(dest.read_bytes()).hexdigest()) != sha256.lower():
+        dest.unlink()
+        raise DataError(f"{url}: the download's SHA-256 is {got}, not the {sha256} expected; it was deleted: download it again")
+    return dest
 
 # %% ../nbs/01_data.ipynb #77b1e30d
 def download_and_extract(
@@ -156,8 +161,8 @@ def download_and_extract(
     return dest
 
 # %% ../nbs/01_data.ipynb #f63d8b96
-DIV2K_URLS = {'train': 'http://data.vision.ee.ethz.ch/cvl/DIV2K/DIV2K_train_HR.zip',
-              'valid': 'http://data.vision.ee.ethz.ch/cvl/DIV2K/DIV2K_valid_HR.zip'}
+DIV2K_URLS = {'train': 'https://data.vision.ee.ethz.ch/cvl/DIV2K/DIV2K_train_HR.zip',
+              'valid': 'https://data.vision.ee.ethz.ch/cvl/DIV2K/DIV2K_valid_HR.zip'}   # over TLS: what arrives is what was sent
 
 def download_div2k(
     split:str='train', # 'train' (800 images, 3.5 GB) or 'valid' (100 images)
