@@ -145,6 +145,8 @@ def webrtc_call(
 )->CallResult:
     "Play `frames` as the camera of a WebRTC call in headless Chromium, sent at `kbps` and 1/`scale` size; what the receiver shows"
     if (why := browser_missing()): raise DataError(f"a call needs a browser: {why}")
+    if frames.dtype != torch.uint8 or frames.ndim != 4 or frames.shape[1] != 3 or frames.shape[-1] % (2*scale) or frames.shape[-2] % (2*scale):
+        raise DataError(f"a call's camera plays (N,3,H,W) uint8 frames with sides that are multiples of {2*scale}; got {frames.dtype} {tuple(frames.shape)}")
     from playwright.sync_api import sync_playwright, Error as BrowserError
     n, _, h, w = frames.shape
     with tempfile.TemporaryDirectory() as d:
@@ -161,8 +163,9 @@ def webrtc_call(
                 except BrowserError as e: raise DataError(f"the call failed in Chromium: {str(e).splitlines()[0][:300]}") from None
                 finally: browser.close()
         finally: server.shutdown()
+    if not result['frames']: raise DataError(f"the receiver showed no frame in {timeout:g} s; the call did not start")
+    if {(f['width'], f['height']) for f in result['frames']} != {(w//scale, h//scale)}:
+        raise DataError(f"the receiver showed frames of {sorted({(f['width'], f['height']) for f in result['frames']})}, not the {w//scale}x{h//scale} sent")
     received = torch.stack([torch.frombuffer(bytearray(base64.b64decode(f['rgb'])), dtype=torch.uint8).view(f['height'], f['width'], 3)
                             for f in result['frames']]).permute(0, 3, 1, 2).contiguous()
-    sent = sender_shrink(frames, scale, 'box') if received.shape[-2:] == (h//scale, w//scale) else None
-    if sent is None: raise DataError(f"the receiver showed {received.shape[-1]}x{received.shape[-2]}, not the {w//scale}x{h//scale} sent")
-    return CallResult(received, match_frames(received, sent), _summary(result, fps), result['seconds'])
+    return CallResult(received, match_frames(received, sender_shrink(frames, scale, 'box')), _summary(result, fps), result['seconds'])

@@ -109,7 +109,7 @@ def prune_cache(
     folder:Path|None=None,    # Default: `cache_dir()`
 )->list[Path]:                # The files deleted
     "Delete the least recently used cached artefacts until they take at most `limit_gb`, keeping the newest"
-    limit = float(limit_gb or os.environ.get('DISTILL_SHARPEN_CACHE_GB') or CACHE_LIMIT_GB)*1e9
+    limit = float(limit_gb if limit_gb is not None else os.environ.get('DISTILL_SHARPEN_CACHE_GB') or CACHE_LIMIT_GB)*1e9
     total, deleted = 0, []
     for i, p in enumerate(_artefacts(Path(folder or cache_dir()))):
         total += p.stat().st_size
@@ -355,10 +355,13 @@ def write_results(
     name:str,                  # File stem: NAME.json and NAME.md, and NAME.png with a figure
     results:Results,           # The numbers, the report and the figure
     command:str,               # What makes the numbers again: a shell command, or the call a notebook cell makes
+    *,
     folder:str|Path='results', # Where the files go
     device:str='cpu',          # Where the numbers were measured, for `machine_info`
 )->Path:                       # The JSON file
     "Write `results` with the command, the commit and the machine that made them, each file whole"
+    if not isinstance(results, Results) or not isinstance(command, str):
+        raise TypeError(f"write_results takes a Results and the command as a string, got {type(results).__name__} and {type(command).__name__}")
     folder, made = Path(folder), dict(command=command, commit=git_commit(), machine=machine_info(device))
     m = made['machine']
     where = f"{m.get('gpu') or m['cpu']}, {m['cores']} cores, torch {m['torch']}, load average {m['load_average']}"

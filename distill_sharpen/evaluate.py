@@ -436,7 +436,7 @@ def real_call_scores(
     models = {'bicubic': 'bicubic', 'browser (bilinear)': lambda x: F.interpolate(x, scale_factor=4, mode='bilinear'), **models}
     rows = []
     for clip in clips:
-        face = read_clip(clip, 480, max_frames=n_frames + 60)
+        face = read_clip(clip, 480, max_frames=n_frames + 60)   # a real call starts receiving a second or two into the clip
         for how, codec, kbps in calls:
             received, truth, used = call_received(face, how, codec, kbps, n_frames)
             low_res, high_res = received[::every].float()/255, truth[::every].float()/255

@@ -140,7 +140,7 @@ def _runner(model:nn.Module, inputs:Tensor, device:str, precision:str, variant:s
     if variant == 'compile': model = torch.compile(model)
     run = torch.inference_mode()(lambda: model(inputs))
     if variant == 'compile': run()                      # compile now, not in the timed calls
-    return cuda_graph(run) if variant == 'cuda_graph' else run   # see `01_data`
+    return cuda_graph(run) if variant == 'cuda_graph' else run   # see `00_core`
 
 # %% ../nbs/06_speed.ipynb #d58f2f74
 def export_onnx(
@@ -473,5 +473,5 @@ def speed_command(
     results = run_benchmark(config, progress=True)
     out = Path(out or f"results/speed{'_gpu' if device == 'cuda' else ''}.json")
     command = f"distill-sharpen speed --device {device} --teacher {teacher}" + (f" --threads {threads}" if threads else '') + (' --quick' if quick else '')
-    path = write_results(out.stem, speed_report(results), command, out.parent, device=device)
+    path = write_results(out.stem, speed_report(results), command, folder=out.parent, device=device)
     print(targets_table(results)); print(f"wrote {path}, {path.with_suffix('.md')}, {path.with_suffix('.png')}")

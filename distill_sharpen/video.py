@@ -59,6 +59,11 @@ class FastStudent(nn.Module):
             self.model, self.original = self._converted(self.original), None
         return (self._replay(x) if x.is_cuda else self.model(x)).to(torch.float32, copy=True)
 
+    def _replay(self, x:Tensor)->Tensor:
+        "Run `x` through the CUDA graph of its shape (`cuda_graph`, `00_core`), captured on first use"
+        if x.shape not in self.graphs: self.graphs[x.shape] = cuda_graph(self.model, x)
+        return self.graphs[x.shape](x)
+
 # %% ../nbs/09_video.ipynb #3b0b58a1
 def _refuse_image(path:Path):
     "A `DataError` if the file `path` is in fact a still image (a PNG renamed .mp4), naming its type"
