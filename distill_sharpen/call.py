@@ -7,10 +7,10 @@ __all__ = ['CHROMIUM_FLAGS', 'CALL_PAGE', 'chromium_path', 'browser_missing', 's
            'CallResult', 'webrtc_call']
 
 # %% ../nbs/01c_call.ipynb #657b69f9
-import base64, functools, http.server, shutil, subprocess, tempfile, threading, time
-from dataclasses import dataclass, field
+import base64, functools, http.server, shutil, tempfile, threading
+from dataclasses import dataclass
 from pathlib import Path
-import numpy as np, torch
+import torch
 from torch import Tensor
 from .core import *
 from .data import *
@@ -43,11 +43,9 @@ def write_y4m(
     "Write `frames` as a Y4M clip (4:2:0), the format Chromium's fake camera plays"
     n, _, h, w = frames.shape
     raw = frames.permute(0, 2, 3, 1).contiguous().numpy().tobytes()
-    with atomic_write(path) as part:
-        done = subprocess.run([ffmpeg_exe(), '-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', f'{w}x{h}',
-                               '-r', f'{fps:g}', '-i', '-', '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', f'file:{part}'],
-                              input=raw, capture_output=True)
-        if done.returncode: raise DataError(f"{path}: ffmpeg could not write it ({done.stderr.decode()[-200:].strip()})")
+    clip = run_ffmpeg(['-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', f'{w}x{h}', '-r', f'{fps:g}', '-i', 'pipe:',
+                       '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', 'pipe:'], raw)
+    with atomic_write(path) as part: part.write_bytes(clip)
     return Path(path)
 
 # %% ../nbs/01c_call.ipynb #f314c637

@@ -7,10 +7,10 @@ __all__ = ['IMAGE_EXTENSIONS', 'EMBEDDED_PHOTOS', 'SHARED_RULE', 'DIV2K_URLS', '
            'SENDER_SCALERS', 'STREAM_CODECS', 'image_files', 'load_rgb', 'embedded_photos', 'shared_data_dir',
            'shared_train_dir', 'skip_without_shared', 'data_name', 'download_file', 'download_and_extract',
            'download_div2k', 'mirror_index', 'imresize', 'modcrop', 'shrink', 'to_uint8', 'sr_degrade',
-           'benchmark_pairs', 'gaussian_blur', 'sharpen_degrade', 'ffmpeg_exe', 'ffmpeg_arg', 'h264_roundtrip',
-           'jpeg_roundtrip', 'compress', 'client_enlarge', 'pan_clip', 'talking_heads', 'read_clip', 'sender_shrink',
-           'stream_roundtrip', 'bicubic_upscale', 'PatchConfig', 'load_source', 'cut_pairs', 'PatchPairs',
-           'make_patch_pairs', 'patch_pairs']
+           'benchmark_pairs', 'gaussian_blur', 'sharpen_degrade', 'ffmpeg_exe', 'ffmpeg_arg', 'run_ffmpeg',
+           'h264_roundtrip', 'jpeg_roundtrip', 'compress', 'client_enlarge', 'pan_clip', 'talking_heads', 'read_clip',
+           'sender_shrink', 'stream_roundtrip', 'bicubic_upscale', 'PatchConfig', 'load_source', 'cut_pairs',
+           'PatchPairs', 'make_patch_pairs', 'patch_pairs']
 
 # %% ../nbs/01_data.ipynb #e3fc1060
 import hashlib, io, json, os, platform, re, subprocess, sys, time, urllib.error, urllib.request, warnings, zipfile
@@ -339,7 +339,10 @@ def ffmpeg_arg(
     return text if re.match(r'^[a-z][a-z0-9+.-]*://', text) or text.startswith('/dev/') else f'file:{text}'
 
 # %% ../nbs/01_data.ipynb #b2db9650
-def _run_ffmpeg(args:list[str], data:bytes)->bytes:
+def run_ffmpeg(
+    args:list[str], # ffmpeg's arguments, `pipe:` for its stdin and stdout
+    data:bytes,     # What it reads on stdin
+)->bytes:           # What it wrote on stdout
     "Run the bundled ffmpeg with `data` on stdin; its stdout, or a `DataError` with ffmpeg's last words"
     done = subprocess.run([ffmpeg_exe(), '-hide_banner', '-loglevel', 'error', *args], input=data, capture_output=True)
     if done.returncode: raise DataError(f"ffmpeg failed ({done.stderr.decode(errors='replace').strip()[-300:]})")
@@ -363,10 +366,10 @@ def h264_roundtrip(
     padded = F.pad(clip.float(), (0, w % 2, 0, h % 2), mode='replicate').to(torch.uint8) if h % 2 or w % 2 else clip
     H, W = padded.shape[-2:]
     raw = padded.permute(0, 2, 3, 1).contiguous().numpy().tobytes()
-    stream = _run_ffmpeg(['-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', f'{W}x{H}', '-r', str(fps), '-i', 'pipe:',
+    stream = run_ffmpeg(['-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', f'{W}x{H}', '-r', str(fps), '-i', 'pipe:',
                           '-c:v', 'libx264', '-preset', preset, '-tune', 'zerolatency', '-crf', str(crf),
                           '-pix_fmt', 'yuv420p', '-threads', '1', '-f', 'h264', 'pipe:'], raw)
-    decoded = _run_ffmpeg(['-f', 'h264', '-i', 'pipe:', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:'], stream)
+    decoded = run_ffmpeg(['-f', 'h264', '-i', 'pipe:', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:'], stream)
     out = torch.frombuffer(bytearray(decoded), dtype=torch.uint8).view(-1, H, W, 3).permute(0, 3, 1, 2)[..., :h, :w]
     if len(out) != n: raise DataError(f"ffmpeg gave back {len(out)} frames of {n}")
     return (out[0] if frames.ndim == 3 else out).contiguous(), len(stream)
@@ -503,10 +506,10 @@ def stream_roundtrip(
     if h % 2 or w % 2: raise DataError(f"frames of {w}x{h}: 4:2:0 video needs even sides; crop them first")
     options, container = STREAM_CODECS[codec]
     raw = frames.permute(0, 2, 3, 1).contiguous().numpy().tobytes()
-    stream = _run_ffmpeg(['-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', f'{w}x{h}', '-r', f'{fps:g}', '-i', 'pipe:',
+    stream = run_ffmpeg(['-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', f'{w}x{h}', '-r', f'{fps:g}', '-i', 'pipe:',
                           *[o.format(k=round(kbps)) for o in options], '-pix_fmt', 'yuv420p', '-threads', '1',
                           '-f', container, 'pipe:'], raw)
-    decoded = _run_ffmpeg(['-f', container, '-i', 'pipe:', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:'], stream)
+    decoded = run_ffmpeg(['-f', container, '-i', 'pipe:', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:'], stream)
     out = torch.frombuffer(bytearray(decoded), dtype=torch.uint8).view(-1, h, w, 3).permute(0, 3, 1, 2)
     if len(out) != n: raise DataError(f"the {codec} stream gave back {len(out)} frames of {n}")
     return out.contiguous(), len(stream)*8*fps/n/1000

@@ -434,14 +434,14 @@ def real_call_scores(
 )->pd.DataFrame:               # Per clip, call and model: mean Y-PSNR, its kbit/s
     "Score `models`, bicubic and the browser's own bilinear enlargement on talking heads received through each call"
     models = {'bicubic': 'bicubic', 'browser (bilinear)': lambda x: F.interpolate(x, scale_factor=4, mode='bilinear'), **models}
-    rows = []
+    upscalers, rows = {name: as_upscaler(model) for name, model in models.items()}, []
     for clip in clips:
         face = read_clip(clip, 480, max_frames=n_frames + 60)   # a real call starts receiving a second or two into the clip
         for how, codec, kbps in calls:
             received, truth, used = call_received(face, how, codec, kbps, n_frames)
             low_res, high_res = received[::every].float()/255, truth[::every].float()/255
-            for name, model in models.items():
-                with torch.no_grad(): sr = torch.cat([as_upscaler(model)(x[None]).clamp(0, 1) for x in low_res])
+            for name, upscale in upscalers.items():
+                with torch.no_grad(): sr = torch.cat([upscale(x[None]).clamp(0, 1) for x in low_res])   # one frame at a time: a call's batch
                 rows.append(dict(clip=Path(clip).stem, call=f'{how} {codec} {kbps}', kbps=round(used, 1), model=name,
                                  psnr=psnr(sr, high_res, shave=4).mean().item()))
     return pd.DataFrame(rows)
