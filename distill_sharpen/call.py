@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['CHROMIUM_FLAGS', 'CALL_PAGE', 'chromium_path', 'browser_missing', 'skip_without_browser', 'write_y4m', 'match_frames',
-           'CallResult', 'webrtc_call']
+           'CallResult', 'webrtc_call', 'webrtc_send']
 
 # %% ../nbs/01c_call.ipynb #657b69f9
 import base64, functools, http.server, shutil, tempfile, threading
@@ -167,3 +167,16 @@ def webrtc_call(
     received = torch.stack([torch.frombuffer(bytearray(base64.b64decode(f['rgb'])), dtype=torch.uint8).view(f['height'], f['width'], 3)
                             for f in result['frames']]).permute(0, 3, 1, 2).contiguous()
     return CallResult(received, match_frames(received, sender_shrink(frames, scale, 'box')), _summary(result, fps), result['seconds'])
+
+# %% ../nbs/01c_call.ipynb #317a3824
+def webrtc_send(
+    frames:Tensor,     # (N,3,H,W) uint8: one segment, as the camera saw it
+    call:tuple,        # (scaler, codec or None, kbit/s), as `draw_call` gives; the browser's scaler is the box
+    scale:int=4,       # The sender's `scaleResolutionDownBy`
+    fps:float=30,      # Frame rate of the clip
+)->tuple[Tensor, Tensor]: # The frames the receiver showed (R,3,H/scale,W/scale), and the clip's frame each one shows
+    "A segment sent through a real WebRTC call (`webrtc_call`), as `send_frames` sends it through ffmpeg"
+    scaler, codec, kbps = call
+    if codec is None: return send_frames(frames, call, scale, fps)
+    result = webrtc_call(frames, codec, kbps, scale, fps, n_frames=len(frames))
+    return result.received, frames[result.source_index]

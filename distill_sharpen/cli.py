@@ -19,9 +19,9 @@ def _settings(args:argparse.Namespace)->Settings:
     return Settings(**options)
 
 # %% ../nbs/10_cli.ipynb #08e17f69
-MODEL_HELP = ("student: default (photographs: the sharpest), tiny (fast), video-tiny (videos and calls: the best of them on "
-              "talking heads sent through real calls, and fast), video (trained on frames damaged by video codecs; "
-              "behind video-tiny in real calls), video-sharpen (with --same-size: a call frame the client already enlarged; "
+MODEL_HELP = ("student: default (photographs: the sharpest), tiny (fast), video-tiny (videos and calls: trained on real "
+              "calls, fast enough to keep up live), video (trained on real calls: the best on them, for files where time "
+              "allows), video-sharpen (with --same-size: a call frame the client already enlarged; "
               "sharp frames are left alone), or a checkpoint file from save_student (default: video-sharpen with "
               "--same-size, video-tiny for videos and streams, where the package ships them, else default)")
 DEVICE_HELP = "auto (the GPU if there is one), cpu or cuda (default: auto)"
@@ -67,7 +67,8 @@ def _parser()->tuple[argparse.ArgumentParser, dict]:
                 "video-sharpen, the default, restores it as it is; an enlarging --model shrinks it by --scale, then enlarges it")
     s = sub.add_parser('sharpen', help="enlarge or sharpen images, folders and videos",
                        description="Enlarge (or, with --same-size, sharpen) images, folders (recursively) and videos; "
-                                   "results are new files, never overwriting anything; earlier results are skipped")
+                                   "results are new files, never overwriting anything; an input whose result is there is skipped (--redo "
+                                   "sharpens it again), and earlier results are never taken as inputs")
     s.add_argument('inputs', nargs='+', metavar='INPUT', help="image or video files, or folders")
     s.add_argument('-o', '--outdir', help="folder for the results (default: beside each file; <folder>_x4/ for a folder)")
     s.add_argument('--scale', **scale); s.add_argument('--same-size', **same)
@@ -78,6 +79,7 @@ def _parser()->tuple[argparse.ArgumentParser, dict]:
     s.add_argument('--max-pixels', type=_limited('max_pixels'), default=MAX_PIXELS,
                    help=f"input pixels per student call above which tiling is forced (default: {MAX_PIXELS:,})")
     s.add_argument('--batch-size', type=_limited('batch_size'), default=8, help="video frames per student call, 1 to 256 (default: 8)")
+    s.add_argument('--redo', action='store_true', help="sharpen again an input whose result is there, into a new name (photo_x4-1.png)")
     l = sub.add_parser('live', help="sharpen a video stream as it arrives",
                        description="Sharpen a stream as it arrives and send it on; frames are dropped (and counted) while "
                                    "the student is behind; Ctrl-C stops it and closes the output playable. On a 2-core CPU, "
@@ -126,17 +128,21 @@ def _parser()->tuple[argparse.ArgumentParser, dict]:
     r = sub.add_parser('train', help="train a student with a recipe (needs the training extra)",
                        description="Train a student with a recipe, resuming from the run's last checkpoint if it has one; "
                                    "its best weights are saved as OUT/NAME/student.pth, the next stage's --init")
-    r.add_argument('--recipe', default='original', help="original, best or tiny (default: original)")
+    r.add_argument('--recipe', default='original',
+                   help="original, best, tiny, or calls: video or video-tiny fine-tuned on real calls (default: original)")
     r.add_argument('--student', default='default', help="default or tiny (the tiny recipe always trains the tiny student)")
     r.add_argument('--scale', type=int, default=4, choices=(2, 3, 4), help="enlargement; the teacher's must match (default: 4)")
-    r.add_argument('--teacher', default='craft-x4', help="a known teacher, a checkpoint, bicubic, or none (no distillation)")
+    r.add_argument('--teacher', help="a known teacher, a checkpoint, bicubic, or none (default: craft-x4; none for --recipe calls)")
     r.add_argument('--teacher-weight', type=float, help="β, the weight of the teacher term (default: 1; 0 with --teacher none)")
     r.add_argument('--n-epochs', type=int, help="epochs (default: the recipe's)")
     r.add_argument('--lr', type=float, help="peak learning rate of the one-cycle schedule (default: the recipe's)")
-    r.add_argument('--loss', default='l1', help="distance of both loss terms: l1 or l2 (default: l1)")
+    r.add_argument('--loss', help="distance of both loss terms: l1 or l2 (default: the recipe's, l1; l2 for calls)")
     r.add_argument('--codec', help="train on decoded frames: h264 or jpeg (default: clean bicubic LR)")
-    r.add_argument('--clean-share', type=float, default=0., help="with --codec: share of training inputs left clean")
-    r.add_argument('--init', help="start from these weights: a shipped name or a student.pth (default: random)")
+    r.add_argument('--clean-share', type=float,
+                   help="with --codec: share of training inputs left clean; with calls, of segments sent without a codec")
+    r.add_argument('--content', choices=('photos', 'calls'),
+                   help="photos, or calls: talking heads sent through VP8 and H.264 streams (default: the recipe's)")
+    r.add_argument('--init', help="start from these weights: a shipped name or a student.pth (default: the recipe's)")
     r.add_argument('--seed', type=int, default=42, help="seed of the weights and the batch order (default: 42)")
     r.add_argument('--source', help="training photographs (default: the shared training folder if present, else the embedded ones)")
     r.add_argument('--out', default='artefacts/runs', help="runs are saved in OUT/NAME (default: artefacts/runs)")
@@ -198,7 +204,7 @@ def _run(command:str, args):
             return
         app, video = _load('app'), _load('video')
         if command == 'sharpen':
-            _, problems = video.sharpen_inputs(args.inputs, args.outdir, _settings(args))
+            _, problems = video.sharpen_inputs(args.inputs, args.outdir, _settings(args), redo=args.redo)
             if problems: _fail(problems)
         elif command == 'live':
             stats = video.live(args.source, args.dest, _settings(args), args.frames, args.seconds, args.stall_seconds)

@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['DISTANCES', 'TRAIN_VARIANTS', 'STUDY_SETS', 'CALL_VARIANTS', 'DistillationCallback', 'distill_learner',
            'BF16MixedPrecision', 'training_precision', 'use_precision', 'TrainConfig', 'make_student', 'Checkpoint',
-           'BestModel', 'seconds_per_batch', 'epochs_within', 'train_student', 'train_speed', 'compare_precisions',
-           'train_speed_report', 'train_command', 'plot_history', 'ship_student', 'study', 'study_parts', 'kd_study',
-           'runs_summary', 'study_report', 'call_score']
+           'BestModel', 'seconds_per_batch', 'epochs_within', 'training_pairs', 'train_student', 'train_speed',
+           'compare_precisions', 'train_speed_report', 'train_command', 'plot_history', 'ship_student', 'study',
+           'study_parts', 'kd_study', 'runs_summary', 'study_report', 'call_score']
 
 # %% ../nbs/04_distillation.ipynb #0fe73890
 import copy, hashlib, json, os, sys, time, warnings
@@ -37,6 +37,7 @@ from .core import *
 from .data import *
 from .loaders import *
 from .metrics import *
+from .call import *
 from .teacher import *
 from .student import *
 
@@ -173,6 +174,12 @@ class TrainConfig:
     teacher_sees:str='input'  # The teacher's input: 'input' (what the student sees) or 'clean' (the LR before the codec)
     clients:tuple=('bicubic',) # 'sharpen' with a codec: the viewer's enlargement of the decoded frame, see `PatchConfig`
     sharp_share:float=0.0     # 'sharpen': share of sharp originals among the inputs, see `PatchConfig`
+    content:str='photos'      # 'photos' (patches of still photographs) or 'calls' (talking heads sent through calls, `CallPairsConfig`)
+    streams:tuple=('vp8', 'h264') # 'calls': the stream codecs drawn per segment
+    kbps:tuple=(40, 200)      # 'calls': the bitrate range, kbit/s
+    scalers:tuple=('box',)    # 'calls': the sender's scalers drawn per segment
+    sender:str='ffmpeg'       # 'calls': 'ffmpeg' streams, or 'webrtc' (real calls in Chromium), see `CallPairsConfig`
+    passes:int=1              # 'calls': times each clip is sent, each time with new draws
     @classmethod
     def tiny(cls, **kwargs):
         "One epoch of the tiny student on a few small patches: the recipe tests run in seconds"
@@ -181,14 +188,28 @@ class TrainConfig:
     def best(cls, **kwargs):
         "The project's recipe for the shipped weights: more and larger patches, a longer one-cycle schedule"
         return cls(**{'patch_size': 128, 'n_patches': 16000, 'n_epochs': 60, 'bs': 32, 'lr': 2e-3, 'one_cycle': True, **kwargs})
-    def patches(self)->PatchConfig:
-        "The `PatchConfig` that cuts this recipe's training patches"
+    @classmethod
+    def calls(cls, **kwargs):
+        "The recipe of the shipped call students: a fine-tune (of what `init` names) on talking heads received through real VP8 calls"
+        return cls(**{'patch_size': 128, 'n_patches': 16000, 'n_epochs': 10, 'bs': 32, 'lr': 2e-4, 'one_cycle': True,
+                      'loss': 'l2', 'teacher_weight': 0., 'content': 'calls', 'sender': 'webrtc', 'streams': ('vp8',),
+                      'kbps': (50, 350), 'passes': 3, **kwargs})
+    def patches(self)->PatchConfig|CallPairsConfig:
+        "The configuration that cuts this recipe's training patches: a `PatchConfig`, or a `CallPairsConfig` for calls"
+        if self.content not in ('photos', 'calls'): raise DataError(f"content must be 'photos' or 'calls', got {self.content!r}")
+        if self.content == 'calls':
+            if self.codec or self.task != 'sr':
+                raise DataError("content 'calls' enlarges received frames: it takes streams, not codec, and task 'sr'")
+            return CallPairsConfig(patch_size=self.patch_size, n_patches=self.n_patches, scale=self.scale, scalers=tuple(self.scalers),
+                                   codecs=tuple(self.streams), kbps=tuple(self.kbps), clean_share=self.clean_share,
+                                   sender=self.sender, passes=self.passes)
         return PatchConfig(patch_size=self.patch_size, n_patches=self.n_patches, scale=self.scale, task=self.task,
                            **(dict(codec=self.codec, levels=self.levels, clean_share=self.clean_share) if self.codec else {}),
                            **(dict(clients=self.clients, sharp_share=self.sharp_share) if self.task == 'sharpen' else {}))
-    def teacher_patches(self)->PatchConfig:
-        "The `PatchConfig` of the teacher's inputs: the training patches, or their clean LR twins"
+    def teacher_patches(self)->PatchConfig|CallPairsConfig:
+        "The configuration of the teacher's inputs: the training patches, or their clean LR twins"
         if self.teacher_sees == 'input': return self.patches()
+        if self.content == 'calls': return replace(self.patches(), codecs=(), clean_share=1.0)   # the scaler's shrink, before the codec
         return PatchConfig(patch_size=self.patch_size, n_patches=self.n_patches, scale=self.scale)
 
 # %% ../nbs/04_distillation.ipynb #6a35b08c
@@ -301,10 +322,21 @@ def _fixed_buffers()->list:
     from accelerate import DistributedDataParallelKwargs   # one process needs no accelerate
     return [DistributedDataParallelKwargs(broadcast_buffers=False)]
 
+def training_pairs(
+    patches:PatchConfig|CallPairsConfig, # From `TrainConfig.patches` or `teacher_patches`
+    source:str|Path|None=None,  # Photographs (default: the embedded ones); calls read the talking heads' splits
+    progress:bool=True,         # A progress bar on a cold run
+)->PatchPairs:
+    "The (cached) pairs a recipe's configuration cuts: from photographs, or from calls"
+    if isinstance(patches, PatchConfig): return patch_pairs(source, patches, progress=progress)
+    if source is not None:
+        raise DataError(f"{source}: call pairs are cut from the talking heads' train and valid splits, not a folder")
+    return call_patch_pairs(patches, progress=progress, send=webrtc_send if patches.sender == 'webrtc' else None)
+
 def train_student(
     cfg:TrainConfig,               # The recipe
     teacher:nn.Module|None=None,   # Needed unless `cfg.teacher_weight` is 0; moved to `device` to cache its outputs
-    source:str|Path|None=None,     # Training photographs (default: the embedded ones)
+    source:str|Path|None=None,     # Training photographs (default: the embedded ones); none for calls
     path:str|Path='artefacts/runs/run', # Folder for checkpoints (in `models/`) and the record
     progress:bool=True,            # fastai's progress bars
     device:str|None=None,          # Default: the GPU if there is one
@@ -314,12 +346,12 @@ def train_student(
     "Train a student with `cfg`, keeping the best weights (validation PSNR) as `best_student_model.pth`"
     if minutes is not None and minutes <= 0: raise ValueError(f"minutes must be a positive budget, got {minutes}")
     if cfg.loss not in DISTANCES: raise ValueError(f"loss must be one of {', '.join(DISTANCES)}, got {cfg.loss!r}")   # before any slow work
-    pairs = patch_pairs(source, cfg.patches(), progress=progress)
+    pairs = training_pairs(cfg.patches(), source, progress)
     teacher_sr = None
     if cfg.teacher_weight > 0:
         if teacher is None: raise ValueError("teacher_weight > 0 needs a teacher: pass one, or set teacher_weight=0")
         if cfg.teacher_sees not in ('input', 'clean'): raise ValueError(f"teacher_sees must be 'input' or 'clean', got {cfg.teacher_sees!r}")
-        seen = pairs if cfg.teacher_patches() == cfg.patches() else patch_pairs(source, cfg.teacher_patches(), progress=progress)
+        seen = pairs if cfg.teacher_patches() == cfg.patches() else training_pairs(cfg.teacher_patches(), source, progress)
         if not torch.equal(seen.high_res, pairs.high_res): raise DataError("the teacher's pairs are not the training pairs' twins")
         teacher_sr = cache_teacher_outputs(teacher.to(device or default_device()), seen, progress=progress)
     set_seed(cfg.seed)
@@ -345,7 +377,8 @@ def train_student(
     if torch.distributed.is_initialized(): torch.distributed.barrier()   # every process waits for the main one's last save
     learn.load('best_student_model', with_opt=False)
     earlier = json.loads((learn.path/'record.json').read_text()).get('minutes', 0) if done and (learn.path/'record.json').exists() else 0
-    learn.record = dict(recipe=asdict(cfg), teacher=getattr(teacher, 'name', None), data=data_name(source),
+    data = 'talking heads' if cfg.content == 'calls' else data_name(source)
+    learn.record = dict(recipe=asdict(cfg), teacher=getattr(teacher, 'name', None), data=data,
                         n_train=len(dls.train_ds), n_valid=len(dls.valid_ds), device=str(next(learn.model.parameters()).device),
                         precision=precision,
                         minutes=round(earlier + (time.time() - start)/60, 1), budget_minutes=minutes, date=str(date.today()),
@@ -440,17 +473,18 @@ def _teacher_for(spec:str, scale:int)->nn.Module|None:
 
 # %% ../nbs/04_distillation.ipynb #58cc7f6d
 def train_command(
-    recipe:str='original',       # 'original', 'best' or 'tiny'
+    recipe:str='original',       # 'original', 'best', 'tiny' or 'calls' (a fine-tune on real calls)
     student:str='default',       # 'default' or 'tiny' (the tiny recipe always trains the tiny student)
     scale:int=4,                 # 2, 3 or 4; the teacher must have the same scale
-    teacher:str='craft-x4',      # A known teacher name, a checkpoint, 'bicubic', or 'none' (no distillation)
+    teacher:str=None,            # A known teacher name, a checkpoint, 'bicubic', or 'none' (default: the recipe's, craft-x4 or none)
     teacher_weight:float=None,   # β (default: the recipe's; 0 with teacher 'none')
     n_epochs:int=None,           # Epochs (default: the recipe's)
     lr:float=None,               # Learning rate, the peak of a one-cycle schedule (default: the recipe's)
-    loss:str='l1',               # The distance of both loss terms: 'l1' or 'l2'
+    loss:str=None,               # The distance of both loss terms: 'l1' or 'l2' (default: the recipe's)
     codec:str=None,              # Train on decoded frames: 'h264' or 'jpeg' (default: clean bicubic LR)
-    clean_share:float=0.,        # With --codec: share of training inputs left clean
-    init:str=None,               # Start from these weights: a shipped name or a student.pth (default: random)
+    clean_share:float=None,      # With --codec: share of training inputs left clean; with calls, of segments sent without a codec
+    content:str=None,            # 'photos' or 'calls', talking heads sent through streams (default: the recipe's)
+    init:str=None,               # Start from these weights: a shipped name or a student.pth (default: the recipe's)
     seed:int=42,                 # Seed of the weights and the batch order
     source:str=None,             # Training photographs (default: ../shared/data/train if present, else the embedded ones)
     out:str='artefacts/runs',    # Runs are saved in OUT/NAME, the best weights as OUT/NAME/student.pth
@@ -458,17 +492,23 @@ def train_command(
     minutes:float=None,          # Time budget: fewer epochs than the recipe's if they do not fit (a fresh run only)
 ):
     "`distill-sharpen train`: train a student with a recipe, resuming from the run's last checkpoint if it has one; save its best weights as `student.pth`"
-    recipes = {'original': TrainConfig, 'best': TrainConfig.best, 'tiny': TrainConfig.tiny}
+    recipes = {'original': TrainConfig, 'best': TrainConfig.best, 'tiny': TrainConfig.tiny, 'calls': TrainConfig.calls}
     if recipe not in recipes: raise DataError(f"unknown recipe {recipe!r}: use one of {', '.join(recipes)}")
-    if clean_share and not codec: raise DataError("--clean-share applies to decoded frames: add --codec h264 (or jpeg)")
-    cfg = recipes[recipe](seed=seed, scale=scale, teacher_weight=0. if teacher == 'none' else ifnone(teacher_weight, 1.),
-                          loss=loss, codec=codec, clean_share=clean_share, init=init,
+    given = dict(loss=loss, codec=codec, clean_share=clean_share, init=init, content=content, n_epochs=n_epochs, lr=lr)
+    cfg = recipes[recipe](seed=seed, scale=scale, **{k: v for k, v in given.items() if v is not None},
                           **({} if recipe == 'tiny' else {'student': student}))
-    cfg = replace(cfg, n_epochs=n_epochs or cfg.n_epochs, lr=lr or cfg.lr)
+    teacher = teacher or ('none' if cfg.teacher_weight == 0 else 'craft-x4')   # the recipe's: none for calls
+    cfg = replace(cfg, teacher_weight=0. if teacher == 'none' else ifnone(teacher_weight, cfg.teacher_weight or 1.))
+    if cfg.clean_share and not (cfg.codec or cfg.content == 'calls'):
+        raise DataError("--clean-share applies to decoded frames: add --codec h264 (or jpeg), or --content calls")
+    if cfg.content == 'calls' and source: raise DataError("--source names photographs: with --content calls the talking heads are read")
+    if recipe == 'calls' and not cfg.init: raise DataError("the calls recipe fine-tunes a trained student: add --init video-tiny (or video)")
     cfg.patches(); make_student(cfg)   # a wrong codec, share or init is refused here, before any slow work
     model = _teacher_for(teacher, cfg.scale)
-    name = name or f"{recipe}_{cfg.student}_x{scale}{'_' + codec if codec else ''}_{Path(teacher).stem}_seed{seed}"
-    learn = train_student(cfg, model, source or shared_train_dir(), Path(out)/name, minutes=minutes)
+    data = ('_' + cfg.codec if cfg.codec else '') + ('_calls' if cfg.content == 'calls' else '')
+    name = name or f"{recipe}_{cfg.student}_x{scale}{data}_{Path(teacher).stem}_seed{seed}"
+    photos = None if cfg.content == 'calls' else source or shared_train_dir()
+    learn = train_student(cfg, model, photos, Path(out)/name, minutes=minutes)
     if not rank_distrib(): save_student(learn.model, Path(out)/name/'student.pth', learn.record)   # the next stage's --init
     print(json.dumps(learn.record))
 
@@ -504,6 +544,9 @@ def ship_student(
     model.eval()
     record['scores'] = {s: round(benchmark_psnr(model, s, cfg.scale).mean().item(), 2) for s in sets}
     record['score_protocol'] = f'Y-channel PSNR (dB), official LR x{cfg.scale}, {cfg.scale} pixels shaved'
+    start = record['recipe'].get('init')
+    if start in SHIPPED_STUDENTS or start and Path(start).is_file():   # a fine-tune keeps the record of the weights it started from
+        record['started_from'] = {k: v for k, v in load_student(start, cfg.scale).record.items() if k != 'history'}
     if call: record['call_gains'] = {k: round(float(v), 3) for k, v in call_score(model).items()}   # plain floats: weights_only loads
     return save_student(model, Path(folder or WEIGHTS_DIR)/shipped_path(name, cfg.scale).name, record)
 

@@ -7,8 +7,8 @@ __all__ = ['PUBLISHED_X4', 'REAL_CALLS', 'as_upscaler', 'benchmark_images', 'ben
            'quality_report', 'sharpen_protocol', 'protocol_summary', 'sr_as_sharpener', 'plot_ssim_histogram',
            'plot_scatter', 'compare_crops', 'split_view', 'before_after', 'video_call_scores', 'call_summary',
            'plot_call_gains', 'temporal_error', 'flicker_scores', 'sharpness', 'same_size_scores', 'same_size_summary',
-           'video_call_report', 'call_received', 'real_call_scores', 'real_call_summary', 'real_call_report',
-           'evaluate_folder']
+           'video_call_report', 'call_received', 'real_call_scores', 'real_call_summary', 'plot_real_call_gains',
+           'real_call_report', 'evaluate_folder']
 
 # %% ../nbs/05_evaluation.ipynb #43e4448d
 import json, warnings
@@ -431,9 +431,9 @@ def real_call_scores(
     calls:tuple=REAL_CALLS,    # (how, codec, kbps) of each way of sending
     n_frames:int=90,           # Frames received per call
     every:int=3,               # Score every `every`-th received frame
-)->pd.DataFrame:               # Per clip, call and model: mean Y-PSNR, its kbit/s
+)->pd.DataFrame:               # Per clip, call and model: mean Y-PSNR, temporal error (`temporal_error`), kbit/s
     "Score `models`, bicubic and the browser's own bilinear enlargement on talking heads received through each call"
-    models = {'bicubic': 'bicubic', 'browser (bilinear)': lambda x: F.interpolate(x, scale_factor=4, mode='bilinear'), **models}
+    models = {'bicubic': 'bicubic', 'browser (bilinear)': partial(_client_view, scale=4, method='bilinear'), **models}
     upscalers, rows = {name: as_upscaler(model) for name, model in models.items()}, []
     for clip in clips:
         face = read_clip(clip, 480, max_frames=n_frames + 60)   # a real call starts receiving a second or two into the clip
@@ -443,7 +443,7 @@ def real_call_scores(
             for name, upscale in upscalers.items():
                 with torch.no_grad(): sr = torch.cat([upscale(x[None]).clamp(0, 1) for x in low_res])   # one frame at a time: a call's batch
                 rows.append(dict(clip=Path(clip).stem, call=f'{how} {codec} {kbps}', kbps=round(used, 1), model=name,
-                                 psnr=psnr(sr, high_res, shave=4).mean().item()))
+                                 psnr=psnr(sr, high_res, shave=4).mean().item(), temporal_error=temporal_error(sr, high_res)))
     return pd.DataFrame(rows)
 
 # %% ../nbs/05_evaluation.ipynb #f254f26b
@@ -456,7 +456,25 @@ def real_call_summary(
     order = list(dict.fromkeys(scores.call))
     return {'gain': gain.groupby(level='model', sort=False).mean()[order],
             'worst clip': gain.groupby(level='model', sort=False).min()[order],
+            'temporal error': scores.pivot_table(index='model', columns='call', values='temporal_error', sort=False)[order],
             'kbps': scores.groupby('call', sort=False).kbps.mean().to_frame().T[order]}
+
+def plot_real_call_gains(
+    scores:pd.DataFrame,  # Rows from `real_call_scores`
+    figsize:tuple=(12, 3.6),
+):
+    "Gain over bicubic against the bitrate used, one panel per way of sending and codec, one line per model"
+    t = real_call_summary(scores)
+    ways = list(dict.fromkeys(c.rsplit(' ', 1)[0] for c in t['gain'].columns))
+    fig, axs = plt.subplots(1, len(ways), figsize=figsize, squeeze=False, sharey=True)
+    for ax, way in zip(axs[0], ways):
+        calls = [c for c in t['gain'].columns if c.rsplit(' ', 1)[0] == way]
+        for model, gains in t['gain'][calls].iterrows():
+            if model != 'bicubic': ax.plot(t['kbps'][calls].iloc[0], gains, 'o-', label=model)
+        ax.axhline(0, color='k', lw=0.8); ax.set(title=way, xlabel='kbit/s used')
+    axs[0][0].set_ylabel('gain over bicubic (dB)'); axs[0][-1].legend(fontsize=7)
+    fig.tight_layout()
+    return fig
 
 def real_call_report(
     scores:pd.DataFrame, # Rows from `real_call_scores`
@@ -467,8 +485,10 @@ def real_call_report(
           'received frames (dB). webrtc: a real call in headless Chromium at a bitrate cap; ffmpeg: libwebrtc-like box '
           'shrink, then one real-time stream at a target bitrate.', '', '## Gain over bicubic, mean over clips', '',
           t['gain'].round(2).to_markdown(), '', '## Smallest gain on any clip', '', t['worst clip'].round(2).to_markdown(),
-          '', '## Bitrate used (kbit/s, mean over clips)', '', t['kbps'].round(0).to_markdown()]
-    return Results(dict(summary={k: v.round(4).to_dict() for k, v in t.items()}, per_clip=scores.to_dict('records')), '\n'.join(md))
+          '', '## Temporal error (Y grey levels, lower is steadier; every scored frame against the next)', '',
+          t['temporal error'].round(2).to_markdown(), '', '## Bitrate used (kbit/s, mean over clips)', '', t['kbps'].round(0).to_markdown()]
+    return Results(dict(summary={k: v.round(4).to_dict() for k, v in t.items()}, per_clip=scores.to_dict('records')), '\n'.join(md),
+                   plot_real_call_gains(scores))
 
 # %% ../nbs/05_evaluation.ipynb #2d2fc0dc
 def evaluate_folder(

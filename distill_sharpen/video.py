@@ -9,7 +9,7 @@ __all__ = ['FILE_ENCODING', 'LIVE_ENCODING', 'LIVE_TARGETS', 'LIVE_COMMAND', 'Fa
            'make_bad_inputs']
 
 # %% ../nbs/09_video.ipynb #f69bc568
-import copy, json, math, os, queue, re, socket, statistics, subprocess, tempfile, threading, time
+import copy, glob, json, math, os, queue, re, socket, statistics, subprocess, tempfile, threading, time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
@@ -152,7 +152,9 @@ def _unreadable(
     "The error for a `source` that gave no frame"
     source = str(source)
     if Path(source).is_file():
-        name = Path(source)
+        name, found = Path(source), _probe(source)
+        if found.get('audio_codec') and 'size' not in found:
+            return DataError(f"{source}: sound only ({found['audio_codec']}), no picture: there is nothing to sharpen")
         return DataError(f"{source}: cannot read this video ({reason or 'no video in it'}); convert it to MP4 (H.264), "
                          f"e.g. ffmpeg -i {name.name} {name.stem}_h264.mp4")
     fix = ("check that the camera is plugged in and no other program uses it" if _is_camera(source) else
@@ -263,8 +265,9 @@ def _read_frames(decoder:subprocess.Popen, size:tuple, inbox:queue.Queue, stats:
 def _encoder(dest:str, size:tuple, fps:float, codec:str, output_params:list, log)->subprocess.Popen:
     "Start ffmpeg encoding raw RGB frames of `size` (width, height) from its stdin to `dest`, its messages to `log`"
     w, h = size
+    chroma = 'yuv444p' if w % 2 or h % 2 else 'yuv420p'   # 4:2:0 holds only even sides
     return subprocess.Popen([ffmpeg_exe(), '-y', '-v', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', f'{w}x{h}',
-                             '-r', f'{fps:g}', '-i', '-', '-an', '-c:v', codec, '-pix_fmt', 'yuv420p', *output_params, ffmpeg_arg(dest)],
+                             '-r', f'{fps:g}', '-i', '-', '-an', '-c:v', codec, '-pix_fmt', chroma, *output_params, ffmpeg_arg(dest)],
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
 
 def _write_frames(dest:str, outbox:queue.Queue, stats:StreamStats, fps:float, codec:str, output_params:list, errors:list, encoders:list):
@@ -273,7 +276,7 @@ def _write_frames(dest:str, outbox:queue.Queue, stats:StreamStats, fps:float, co
     try:
         while (item := outbox.get()) is not None:
             arrival, number, frame = item
-            frame = np.ascontiguousarray(_even(frame))
+            frame = np.ascontiguousarray(_even(frame) if codec == 'rawvideo' else frame)   # a camera takes raw 4:2:0
             if encoder is None: encoders.append(encoder := _encoder(dest, frame.shape[1::-1], fps, codec, output_params, log))
             data = frame.tobytes()
             for _ in range(number - upto):   # frames dropped before this one: the last frame made stands in for each
@@ -449,7 +452,7 @@ def sharpen_video(
 )->VideoResult:
     "Sharpen every frame of a video into a new H.264 video, sound copied across, through `run_stream`"
     path, s = Path(path), as_settings(settings, **kwargs)
-    if not path.is_file(): raise DataError(f"{path}: no such file; check the path")
+    check_file(path)
     _refuse_image(path)
     student = FastStudent(settings_model(s, video=True), s.precision)
     out = unused_path(out, claim=True) if out else output_path(path, s.scale, s.same_size, claim=True)   # ours alone from now
@@ -632,18 +635,29 @@ def live_report(
 
 # %% ../nbs/09_video.ipynb #0b7045ce
 _RESULT_NAME = re.compile(r'_(x[234]|sharp)(-\d+)?$')   # `output_path`'s names: photo_x4, clip_sharp-1
+_MEDIA = APP_IMAGE_EXTENSIONS + VIDEO_EXTENSIONS
 
 def is_result(
     path:str|Path, # A file
 )->bool:
-    "Whether `path` is named as this tool names its results (`photo_x4.png`, `clip_sharp-1.mp4`)"
-    return bool(_RESULT_NAME.search(Path(path).stem))
+    "Whether `path` is a result of this tool: named as `output_path` names one (`photo_x4.png`, `clip_sharp-1.mp4`), beside the file it was made from"
+    path = Path(path)
+    if not (tag := _RESULT_NAME.search(path.stem)): return False
+    made_from = path.stem[:tag.start()]
+    return any(p.stem == made_from and p.suffix.lower() in _MEDIA and result_name(p).suffix == path.suffix
+               for p in path.parent.glob(glob.escape(made_from) + '.*'))
 
-def _folder_files(folder:Path)->tuple[list[Path], list[Path], list[Path]]:
+def _inside(path:Path, folder:Path)->bool:
+    "Whether `path` lies in `folder`, or below it"
+    return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(folder))
+
+def _folder_files(folder:Path, outdir:Path|None=None)->tuple[list[Path], list[Path], list[Path]]:
     "Under `folder`, recursively and sorted, hidden files and folders left out (`find_files`): images and videos, earlier results, other files"
     media, results, others = [], [], []
+    below = outdir is not None and _inside(outdir, folder) and not _inside(folder, outdir)   # a results folder inside this one
     for p in find_files(folder):
-        (others if p.suffix.lower() not in IMAGE_EXTENSIONS + VIDEO_EXTENSIONS else results if is_result(p) else media).append(p)
+        kind = others if p.suffix.lower() not in _MEDIA else results if is_result(p) or below and _inside(p, outdir) else media
+        kind.append(p)
     return media, results, others
 
 def _skipped(folder:Path, paths:list[Path], why:str)->str:
@@ -654,21 +668,22 @@ def _skipped(folder:Path, paths:list[Path], why:str)->str:
 # %% ../nbs/09_video.ipynb #f7ec99bc
 def collect_inputs(
     inputs:list[str|Path], # Files and folders, as given on the command line
+    outdir:str|Path|None=None, # The results folder: what a folder searched holds in it is an earlier result
 )->tuple[list, list[str], list[str]]: # (file, folder it was found in or None); a message per bad input; a line per skip
     "The image and video files named by `inputs` (folders searched recursively), what was wrong, and what was skipped"
     files, problems, skipped = [], [], []
     for item in map(Path, inputs):
         if item.is_dir():
-            found, results, others = _folder_files(item)
+            found, results, others = _folder_files(item, outdir)
             if not found: problems.append(f"{item}: no images or videos in this folder (looked for "
-                                          f"{', '.join(IMAGE_EXTENSIONS + VIDEO_EXTENSIONS)}); point to a folder that has some")
-            if results: skipped.append(_skipped(item, results, "earlier results (named _x2, _x3, _x4 or _sharp)"))
+                                          f"{', '.join(_MEDIA)}); point to a folder that has some")
+            if results: skipped.append(_skipped(item, results, "earlier results (named _x2, _x3, _x4 or _sharp beside "
+                                                               "their originals, or in the results folder)"))
             if others: skipped.append(_skipped(item, others, "files that are neither images nor videos it reads"))
             files += [(p, item) for p in found]
         elif not item.exists(): problems.append(f"{item}: no such file or folder; check the path")
-        elif item.suffix.lower() not in IMAGE_EXTENSIONS + VIDEO_EXTENSIONS:
-            problems.append(f"{item}: not an image or a video (expected {', '.join(IMAGE_EXTENSIONS + VIDEO_EXTENSIONS)}); "
-                            "convert it to PNG, JPEG or MP4")
+        elif item.suffix.lower() not in _MEDIA:
+            problems.append(f"{item}: not an image or a video (expected {', '.join(_MEDIA)}); convert it to PNG, JPEG or MP4")
         else: files.append((item, None))
     return files, problems, skipped
 
@@ -681,30 +696,50 @@ def _problem(path:Path, e:Exception)->str:
     return f"{path}: {type(e).__name__}: {e}; check that it can be read and that the output folder (-o) can be written"
 
 # %% ../nbs/09_video.ipynb #fe8106fb
+def _is_whole(path:Path)->bool:
+    "Whether a result is there in full: an empty file is a name claimed by a run that was killed before it wrote"
+    return path.is_file() and path.stat().st_size > 0
+
+def _done_lines(done:list, names:dict)->list[str]:
+    "One line per input (a folder or a file) of which the files `done` (file, folder) were skipped, their results `names` being there"
+    lines = []
+    for root in dict.fromkeys(r for _, r in done):
+        paths = [p for p, r in done if r == root]
+        if root: lines.append(_skipped(root, paths, "already sharpened") +
+                              "; delete their results, or pass --redo (redo=True), to sharpen them again")
+        else: lines += [f"{p}: skipped, already sharpened into {names[p, None]}; "
+                        "delete it, or pass --redo (redo=True), to sharpen it again" for p in paths]
+    return lines
+
 def sharpen_inputs(
     inputs:list[str|Path],  # Image and video files and folders
     outdir:str|Path|None=None, # Folder for the results (default: beside each file; `<folder>_x4/` for a folder)
     settings:Settings|None=None, # The options (keywords change them); `model=None` means `default_model`, for images and for videos
-    log=print,              # Called with one line per file written and per folder's skipped files
+    log=print,              # Called with one line per file written, per folder's skipped files and per input already sharpened
     progress:bool|None=None, # Show progress bars (default: on a terminal or in a notebook)
+    redo:bool=False,        # Sharpen again an input whose result is there (into the next free name); else skip it
     **kwargs,               # Fields of `Settings` to change: scale=2, model='tiny', same_size=True...
 )->tuple[list[Path], list[str]]: # Files written, and one message per input that failed
-    "Sharpen every image and video in `inputs`, going on past bad ones"
+    "Sharpen every image and video in `inputs` whose result is not there yet, going on past bad ones"
     s = as_settings(settings, **kwargs)
-    files, problems, skipped = collect_inputs(inputs)
-    for line in skipped: log(line)
+    files, problems, skipped = collect_inputs(inputs, outdir)
+    tag = 'sharp' if s.same_size else f'x{s.scale}'
+    dests = {root: Path(outdir) if outdir else (root.parent/f'{root.name}_{tag}' if root else None) for _, root in files}
+    names = {(p, root): result_name(p, s.scale, s.same_size, dests[root], root if dests[root] else None) for p, root in files}
+    whole = set() if redo else {f for f in files if _is_whole(names[f])}
+    for line in skipped + _done_lines([f for f in files if f in whole], names): log(line)
+    files = [f for f in files if f not in whole]
     if not files: return [], problems
-    students, tag = {}, 'sharp' if s.same_size else f'x{s.scale}'
+    students = {}
     def student_for(video:bool)->Settings:
         "`s` with its student loaded, once for images and once for videos"
         if video not in students: students[video] = replace(s, model=settings_model(s, video))
         return students[video]
-    images = [p for p, _ in files if p.suffix.lower() in IMAGE_EXTENSIONS]
+    images = [p for p, _ in files if p.suffix.lower() in APP_IMAGE_EXTENSIONS]
     bar, written, start = manual_bar(len(images), progress) if images else SilentBar(), [], time.perf_counter()
     for path, root in files:
-        dest = Path(outdir) if outdir else (root.parent/f'{root.name}_{tag}' if root else None)
         try:
-            out = output_path(path, s.scale, s.same_size, dest, root if dest else None)
+            out = unused_path(names[path, root])
             if path.suffix.lower() in VIDEO_EXTENSIONS:
                 video = sharpen_video(path, out, student_for(True), progress=progress)
                 out = video.path
@@ -714,11 +749,11 @@ def sharpen_inputs(
             else:
                 bar.comment = path.name
                 out = sharpen_image_file(path, out, student_for(False))
-                bar.update(len([p for p in written if p.suffix.lower() in IMAGE_EXTENSIONS]) + 1)
+                bar.update(len([p for p in written if p.suffix.lower() in APP_IMAGE_EXTENSIONS]) + 1)
                 if isinstance(bar, SilentBar): log(f"wrote {out}")
             written.append(out)
         except (DataError, OSError, MemoryError, torch.cuda.OutOfMemoryError) as e: problems.append(_problem(path, e))
-    done = [p for p in written if p.suffix.lower() in IMAGE_EXTENSIONS]
+    done = [p for p in written if p.suffix.lower() in APP_IMAGE_EXTENSIONS]
     if images:
         seconds = time.perf_counter() - start
         log(f"{len(done)} of {len(images)} images in {seconds:.1f} s ({len(done)/max(seconds, 1e-9):.{1 if len(done) >= seconds else 2}f} images/s)")
