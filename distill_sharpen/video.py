@@ -492,6 +492,7 @@ def live(
     from_file, to_file = Path(source).is_file(), not (_is_url(dest) or _is_camera(dest))
     if from_file: _refuse_image(Path(source))
     elif not (_is_url(source) or _is_camera(source)):
+        if Path(source).exists(): check_file(Path(source))   # a folder, a named pipe, a device: says which
         raise DataError(f"{source}: no such file, nor an address (udp://, rtp://, srt://...) or a camera (/dev/video0); check it")
     inputs = (['-re'] if from_file else ['-f', 'v4l2'] if _is_camera(source) else
               ['-flags', 'low_delay', '-probesize', '4096', '-analyzeduration', '0', '-threads', '1'])
